@@ -1,0 +1,1 @@
+"""eventsift.extract package."""
