@@ -167,6 +167,7 @@ class Event:
     location: Place | None = None
     casualties: Casualties = field(default_factory=Casualties)
     confidence: float = 0.5
+    head: int | None = None  # index of the trigger token in ``Document.nlp``, for parse-based attachment
     id: str = ""
     cluster: str | None = None
 
