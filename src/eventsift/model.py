@@ -78,11 +78,14 @@ class Actor:
 
 @dataclass(slots=True)
 class Claim:
-    """Who asserts an event, and how (claimed by the perpetrator, accused, reported as fact, denied)."""
+    """Who asserts an event, and how (claimed by the perpetrator, accused, reported as fact, denied).
+
+    ``span`` is ``None`` only when nobody in the text asserts the event and the claimant is the document's outlet.
+    """
 
     text: str
     name: str
-    span: Span
+    span: Span | None
     status: str
     country: str | None = None
     sector: str | None = None
@@ -177,24 +180,36 @@ class OffsetMap:
     """Maps offsets in the repaired text back to the original text.
 
     ``edits`` holds ``(clean_start, clean_end, orig_start, orig_end)`` for every replaced stretch, in order; text
-    outside edits is shifted by the accumulated length difference.
+    outside edits is shifted by the accumulated length difference. A zero-width edit (``clean_start == clean_end``)
+    is original text that was removed: a start offset there maps after it, an end offset before it.
     """
 
     edits: list[tuple[int, int, int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def _edit_starts(self) -> list[int]:
+        """Clean start offsets of the edits, cached (rebuilt when the edit list has changed size or ends)."""
+        edits = self.edits
+        starts = self._starts
+        if len(starts) != len(edits) or starts[0] != edits[0][0] or starts[-1] != edits[-1][0]:
+            starts = [e[0] for e in edits]
+            self._starts = starts
+        return starts
 
     def to_original(self, pos: int, *, is_end: bool = False) -> int:
-        """Original offset of clean offset ``pos`` (an end offset maps to the end of an edit it falls in)."""
+        """Original offset of clean offset ``pos``; an offset inside an edit maps to the edit's original start (or,
+        with ``is_end``, its original end), so a span never cuts an edit in two."""
         if not self.edits:
             return pos
-        i = bisect.bisect_right([e[0] for e in self.edits], pos) - 1
+        starts = self._edit_starts()
+        # an end offset belongs to the text before it: ignore edits that start exactly at ``pos``
+        i = (bisect.bisect_left(starts, pos) if is_end else bisect.bisect_right(starts, pos)) - 1
         if i < 0:
             return pos
-        c_start, c_end, o_start, o_end = self.edits[i]
-        if pos == c_start:
-            return o_start
+        _c_start, c_end, o_start, o_end = self.edits[i]
         if pos >= c_end:
             return o_end + (pos - c_end)
-        return o_end if is_end else min(o_start + (pos - c_start), o_end)
+        return o_end if is_end else o_start
 
 
 @dataclass

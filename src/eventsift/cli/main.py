@@ -16,6 +16,11 @@ COMMANDS: tuple[str, ...] = (
     "extract",
     "demo",
     "evaluate",
+    "gazetteer",
+    "ingest",
+    "events",
+    "show",
+    "export",
 )
 
 

@@ -1,0 +1,210 @@
+"""Measure claimant status and perpetrator attachment on the MUC-4 dev gold (and actor finding on PLOVER dev).
+
+Two measurements, reported separately so nobody mistakes one for the other:
+
+``incident`` (default): for every non-optional MUC gold event with a claim status or perpetrators, the document is
+run through normalise -> repair -> parse (the shipped stages, which restore case in all-caps text); the incident
+sentence is the first sentence that mentions one of the gold *targets* (never the perpetrators: that would leak the
+answer); an Event is put on the first violence word of that sentence (or its root), and the actors and claims stages
+run on it. Claim status accuracy uses the scorer's mapping; perpetrator found uses the scorer's ``actor_hit``.
+
+``plover``: each PLOVER dev sentence gets one Event on the root verb, the actors stage runs, and actor1/recipient
+found are computed with the scorer's ``text_match`` (the gold trigger is not given, so this is a floor).
+
+Usage: python scripts/measure_claims.py [--limit N] [--set muc4|plover] [--gold PATH] [--errors K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from eventsift.config import Config
+from eventsift.extract.actors import create_actors
+from eventsift.extract.claims import create_claims
+from eventsift.model import Document, Event, Evidence, Plover, Source
+from eventsift.registry import create_stage
+from eventsift.resources import Resources
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+VIOLENCE = ("kill", "murder", "assassinate", "kidnap", "abduct", "attack", "bomb", "explode", "blow", "dynamite",
+            "shoot", "burn", "destroy", "ambush", "massacre", "wound", "injure", "detonate", "set", "execute",
+            "hijack", "raid", "attack", "assault", "slay", "machinegun", "machine-gun", "torture", "damage", "fire")
+NOUN_EVENTS = ("attack", "bombing", "explosion", "murder", "assassination", "kidnapping", "massacre", "ambush",
+               "killing", "abduction", "sabotage", "arson", "raid", "blast", "bomb", "attempt", "incident")
+CLAIM_GROUPS = {"CLAIMED OR ADMITTED": "claimed", "SUSPECTED OR ACCUSED": "accused",
+                "SUSPECTED OR ACCUSED BY AUTHORITIES": "accused", "POSSIBLE": "accused", "REPORTED AS FACT": "reported"}
+
+
+def load_scorer() -> Any:
+    """The reference scorer module (../shared/tools/score.py)."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_gold(path: Path, limit: int) -> list[dict[str, Any]]:
+    """First ``limit`` records of a gold file (split on newline only: texts hold U+2028)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            out.append(json.loads(line))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def preprocess(resources: Resources, records: list[dict[str, Any]]) -> list[Document]:
+    """Documents run through the shipped text stages (normalise, repair, parse)."""
+    import datetime as dt
+
+    stages = [create_stage(n, resources) for n in
+              ("eventsift.text.normalise.v1", "eventsift.text.repair.v1", "eventsift.text.parse.v1")]
+    docs = []
+    for rec in records:
+        pub = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
+        doc = Document(id=rec["id"], text=rec["text"], source=Source(outlet=rec.get("outlet"), published=pub))
+        docs.append(doc)
+    for stage in stages:
+        batch = getattr(stage, "process_batch", None)
+        if batch is not None:
+            batch(docs)
+        else:
+            for doc in docs:
+                stage(doc)
+    return docs
+
+
+def incident_event(doc: Document, gold: dict[str, Any]) -> Event | None:
+    """An Event on the first sentence mentioning a gold target, triggered on its first violence word."""
+    targets = [t.lower() for t in gold.get("targets") or [] if t and len(t) > 2]
+    for index, sent in enumerate(doc.sentences):
+        text = doc.clean[sent.clean_start:sent.clean_end].lower()
+        if not any(t in text for t in targets):
+            continue
+        span = doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+        if span is None:
+            continue
+        trigger = next((t for t in span if t.lemma_.lower() in VIOLENCE and t.pos_ == "VERB"), None)
+        trigger = trigger or next((t for t in span if t.lemma_.lower() in NOUN_EVENTS), None) or span.root
+        start, end = doc.to_original(trigger.idx, trigger.idx + len(trigger.text))
+        return Event(plover=Plover("ASSAULT"), evidence=Evidence(doc.text[sent.start:sent.end], (sent.start, sent.end)),
+                     sentence=index, trigger=(start, end), head=trigger.i)
+    return None
+
+
+def measure_muc(args: argparse.Namespace) -> None:
+    """Claim status and perpetrator found per MUC gold incident (the ``incident`` measurement)."""
+    score = load_scorer()
+    resources = Resources(Config())
+    actors, claims = create_actors(resources), create_claims(resources)
+    records = [r for r in read_gold(Path(args.gold or SHARED / "gold" / "muc4.dev.jsonl"), args.limit)
+               if any(not e.get("optional") for e in r["events"])]
+    docs = preprocess(resources, records)
+    status_hits: collections.Counter[str] = collections.Counter()
+    status_n: collections.Counter[str] = collections.Counter()
+    confusion: collections.Counter[tuple[str, str]] = collections.Counter()
+    perp_hit = perp_n = located = incidents = 0
+    errors: list[str] = []
+    for rec, doc in zip(records, docs, strict=True):
+        for gold in rec["events"]:
+            if gold.get("optional"):
+                continue
+            status = CLAIM_GROUPS.get(gold.get("claim_status") or "")
+            perps = gold.get("perpetrators") or []
+            if status is None and not perps:
+                continue
+            incidents += 1
+            event = incident_event(doc, gold)
+            predicted_status = None
+            found = False
+            if event is not None:
+                located += 1
+                doc.events = [event]
+                actors(doc)
+                claims(doc)
+                record_actors = [{"role": a.role, "text": a.text, "name": a.name} for a in event.actors]
+                found = bool(perps) and score.actor_hit(perps, [a for a in record_actors if a["role"] == "actor"])
+                predicted_status = event.claimant.status if event.claimant else None
+                if perps and not found and len(errors) < args.errors:
+                    errors.append(f"PERP {rec['id']} gold={perps[:3]} pred={record_actors} "
+                                  f"sent={event.evidence.text[:200]!r}")
+            if status is not None:
+                status_n[status] += 1
+                ok = predicted_status == status
+                status_hits[status] += ok
+                confusion[(status, str(predicted_status))] += 1
+                if not ok and len(errors) < args.errors * 2 and event is not None:
+                    errors.append(f"STATUS {rec['id']} gold={status} pred={predicted_status} "
+                                  f"claimant={event.claimant and event.claimant.text!r} sent={event.evidence.text[:200]!r}")
+            if perps:
+                perp_n += 1
+                perp_hit += found
+    total_n = sum(status_n.values())
+    print(f"MUC-4 dev, first {args.limit} records: {len(records)} documents with incidents, {incidents} incidents "
+          f"(non-optional, with a claim status or perpetrators); incident sentence located for {located}")
+    print(f"claim_status_acc {sum(status_hits.values()) / max(total_n, 1):.4f} n={total_n}")
+    for key in ("claimed", "accused", "reported"):
+        print(f"claim_status_acc[{key}] {status_hits[key] / max(status_n[key], 1):.4f} n={status_n[key]}")
+    print(f"perpetrator_found {perp_hit / max(perp_n, 1):.4f} n={perp_n} (unlocated incidents count as misses)")
+    print("confusion (gold, predicted):", dict(sorted(confusion.items())))
+    for line in errors:
+        print(line, file=sys.stderr)
+
+
+def measure_plover(args: argparse.Namespace) -> None:
+    """actor1 / recipient found on PLOVER dev with one root-verb Event per sentence (the ``plover`` measurement)."""
+    score = load_scorer()
+    resources = Resources(Config())
+    actors = create_actors(resources)
+    records = read_gold(Path(args.gold or SHARED / "gold" / "plover.dev.jsonl"), args.limit)
+    docs = preprocess(resources, records)
+    a_hit = a_n = r_hit = r_n = 0
+    for rec, doc in zip(records, docs, strict=True):
+        gold = rec["events"][0]
+        if not doc.sentences:
+            continue
+        root = doc.nlp[:].root if len(doc.sentences) == 1 else list(doc.nlp.sents)[0].root
+        sent = doc.sentences[0]
+        doc.events = [Event(plover=Plover(_plover_type(gold["plover_type"])),
+                            evidence=Evidence(doc.text[sent.start:sent.end], (sent.start, sent.end)), sentence=0,
+                            trigger=doc.to_original(root.idx, root.idx + len(root.text)), head=root.i)]
+        actors(doc)
+        found = doc.events[0].actors
+        if gold.get("actor1"):
+            a_n += 1
+            a_hit += any(a.role == "actor" and (score.text_match(gold["actor1"], a.text)
+                                                or score.text_match(gold["actor1"], a.name)) for a in found)
+        if gold.get("actor2"):
+            r_n += 1
+            r_hit += any(a.role == "recipient" and (score.text_match(gold["actor2"], a.text)
+                                                    or score.text_match(gold["actor2"], a.name)) for a in found)
+    print(f"PLOVER dev, first {args.limit} records, gold type given, trigger = root of the first sentence")
+    print(f"actor1_found {a_hit / max(a_n, 1):.4f} n={a_n}")
+    print(f"recipient_found {r_hit / max(r_n, 1):.4f} n={r_n}")
+
+
+def _plover_type(label: str) -> str:
+    return label.split("|")[0]
+
+
+def main() -> None:
+    """Parse arguments and run one measurement."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=("muc4", "plover"), default="muc4")
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--gold", default=None)
+    parser.add_argument("--errors", type=int, default=0, help="print up to K error examples to stderr")
+    args = parser.parse_args()
+    (measure_muc if args.set == "muc4" else measure_plover)(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Actor attachment: who did it (actor) and to whom (recipient) for each event, coded with the actor dictionary.
+
+PLOVER convention: in two-sided fighting every fighter is an actor; in one-sided violence the perpetrator is the
+actor and the victim the recipient; the agent of a passive ("were killed by X") is the actor. Arguments come from the
+dependency parse around the event's trigger token; when the parse names no actor, the nearest perpetrator-like
+dictionary actor of the sentence (or, after a pronoun subject, of the previous sentence) is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventsift.extract.actor_dictionary import ActorDictionary, load_actor_dictionary
+from eventsift.extract.arguments import (
+    Token,
+    head_token,
+    is_passive,
+    phrase_extent,
+    prep_objects,
+    sentence_tokens,
+    subject_of,
+    with_conjuncts,
+)
+from eventsift.extract.coding import PRONOUNS, ActorCoder
+from eventsift.model import Actor, Document, Event
+from eventsift.resources import Resources
+
+NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+@dataclass
+class Slots:
+    """Argument head tokens found for one trigger."""
+
+    actors: list[Token]
+    recipients: list[Token]
+    pronoun_subject: bool = False
+
+
+def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slots:
+    """Actor and recipient head tokens of the trigger ``head`` from the dependency parse."""
+    reciprocal = head.lemma_.lower() in attachment["reciprocal_triggers"] or head.lower_ in attachment[
+        "reciprocal_triggers"]
+    preps_to_recipient = set(attachment["verbal_recipient_preps"] if verbal else attachment["recipient_preps"])
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    if head.pos_ in ("NOUN", "PROPN"):
+        _noun_slots(head, attachment, actors, recipients, preps_to_recipient)
+    else:
+        _verb_slots(head, actors, recipients, preps_to_recipient, reciprocal=reciprocal, verbal=verbal)
+    pronoun = any(t.lower_ in PRONOUNS for t in actors)
+    skip = PRONOUNS | set(attachment["non_actor_words"])
+
+    def keep(tok: Token) -> bool:
+        return tok.lower_ not in skip and tok.ent_type_ not in NON_ACTOR_ENTITIES and not tok.like_num
+
+    actors = [t for t in with_conjuncts(actors) if keep(t)]
+    recipients = [t for t in with_conjuncts(recipients) if keep(t)]
+    if reciprocal:
+        actors, recipients = actors + [t for t in recipients if t.i not in {a.i for a in actors}], []
+    actor_ids = {t.i for t in actors}
+    recipients = [t for t in recipients if t.i not in actor_ids and t.i != head.i]
+    return Slots([t for t in actors if t.i != head.i], recipients, pronoun_subject=pronoun and not actors)
+
+
+def _verb_slots(head: Token, actors: list[Token], recipients: list[Token], preps: set[str], *,
+                reciprocal: bool, verbal: bool) -> None:
+    passive = is_passive(head)
+    objects: list[Token] = []
+    prep_recipients: list[Token] = []
+    for child in head.children:
+        dep = child.dep_
+        if dep == "nsubjpass":
+            recipients.append(child)
+        elif dep in ("dobj", "dative", "obj"):
+            objects.append(child)
+        elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and passive):
+            actors.extend(prep_objects(child))
+        elif dep == "prep" and child.lower_ == "between":
+            actors.extend(prep_objects(child))
+        elif dep == "prep" and child.lower_ == "with" and reciprocal:
+            actors.extend(prep_objects(child))
+        elif dep == "prep" and child.lower_ in preps:
+            prep_recipients.extend(prep_objects(child))
+    for obj in list(objects):
+        # "opened fire on X", "imposed sanctions on X": the object is the act; its target is the recipient
+        targets = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in preps for g in prep_objects(c)]
+        if targets and not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            objects.remove(obj)
+            prep_recipients.extend(targets)
+    if verbal and prep_recipients:
+        # "imposed sanctions on X", "called on X": the object is the act, not a participant, unless it names someone
+        objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+    recipients.extend(objects + prep_recipients)
+    if not passive:
+        actors.extend(subject_of(head))
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "peasants kidnapped by ..." (participle: the noun is the victim); "gunmen firing on ..." (the doer)
+        (recipients if head.tag_ == "VBN" else actors).append(head.head)
+    if head.dep_ == "relcl" and passive and any(c.lower_ in ("who", "which", "that") for c in head.children):
+        recipients.append(head.head)
+
+
+def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], recipients: list[Token],
+                preps: set[str]) -> None:
+    victim_noun = head.lemma_.lower() in attachment["victim_nouns"] or head.lower_ in attachment["victim_nouns"]
+    for child in head.children:
+        dep = child.dep_
+        if dep == "poss":
+            (recipients if victim_noun else actors).append(child)
+        elif dep in ("compound", "amod", "nmod") and not victim_noun and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+            actors.append(child)
+        elif dep == "prep" and child.lower_ in ("by", "between"):
+            actors.extend(prep_objects(child))
+        elif dep == "prep" and child.lower_ == "of":
+            (recipients if victim_noun else actors).extend(prep_objects(child))
+        elif dep == "prep" and child.lower_ in preps:
+            recipients.extend(prep_objects(child))
+    governor = head.head
+    if governor is head:
+        return
+    if head.dep_ in ("dobj", "obj") and governor.lemma_.lower() in attachment["perpetration_verbs"]:
+        actors.extend(subject_of(governor))
+        for child in governor.children:  # "opened fire on X": the target hangs off the verb
+            if child.dep_ == "prep" and child.lower_ in preps:
+                recipients.extend(prep_objects(child))
+    elif head.dep_ == "nsubjpass":
+        for child in governor.children:
+            if child.dep_ == "agent":
+                actors.extend(prep_objects(child))
+    elif head.dep_ == "nsubj" and governor.pos_ == "VERB":
+        recipients.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
+    elif head.dep_ == "pobj" and governor.lower_ in ("in", "during", "after") and governor.head.pos_ == "VERB":
+        verb = governor.head
+        recipients.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+
+
+def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -> list[Actor]:
+    """Actors and recipients of one event."""
+    doc = coder.doc
+    head = head_token(doc, event)
+    if head is None:
+        return []
+    verbal = event.plover.type in attachment["verbal_types"]
+    slots = find_slots(head, attachment, verbal=verbal)
+    actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in slots.actors]
+    recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in slots.recipients]
+    if not actors and not verbal:
+        taken: set[int] = set()
+        for tok in slots.recipients:
+            start, end = phrase_extent(tok)
+            taken.update(range(start, end))
+        sectors = frozenset(attachment["perpetrator_sectors"])
+        s_start, s_end = sentence_tokens(doc, event.sentence)
+        hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, sectors)
+        if hit is None and slots.pronoun_subject and event.sentence > 0:
+            p_start, p_end = sentence_tokens(doc, event.sentence - 1)
+            hit = coder.nearest_perpetrator(p_start, p_end, p_end, taken, sectors)
+        if hit is not None:
+            actors.append(coder.actor_for_hit("actor", hit))
+    return _dedupe(actors + recipients)
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.role, actor.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+class ActorsStage:
+    """Attach coded actors and recipients to every event of a document."""
+
+    name = "eventsift.extract.actors.v1"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("actors",)
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+
+    def __call__(self, doc: Document) -> None:
+        """Fill ``event.actors`` for every event of ``doc``."""
+        if doc.nlp is None or not doc.events:
+            return
+        coder = ActorCoder(self.dictionary, doc)
+        for event in doc.events:
+            event.actors = attach_actors(coder, event, self.dictionary.attachment)
+
+
+def create_actors(resources: Resources) -> ActorsStage:
+    """Factory for ``eventsift.extract.actors.v1``."""
+    return ActorsStage(resources.get("actor_dictionary", load_actor_dictionary))

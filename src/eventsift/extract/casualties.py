@@ -1,0 +1,477 @@
+"""Count people killed, injured, arrested (and abducted or missing) in the sentences that report a violent event.
+
+Mentions are found per sentence with patterns built from the versioned lexicons ``data/casualties.json`` and
+``data/numbers.json`` (case-insensitive, so all-caps wire text works): passives ("three police officers were killed",
+"two soldiers and three attackers were killed"), actives and gerunds ("killing 12", "wounded two others"), results
+("left 5 dead"), nominal counts ("one dead terrorist", "14 deaths"), tolls ("the death toll rose to 14", which replaces
+the running count), additions ("another was wounded" adds one), zeros ("no one was hurt") and deaths of people already
+counted ("the man later died" moves one from injured to killed). Vague quantities follow ACLED ("dozens" = 12).
+
+An event takes the counts of its own sentence and of the following sentences that continue it (up to
+:data:`CONTINUATION_SENTENCES`, stopping at the next event's sentence); a count restated in a later sentence is not
+added again (the larger figure wins). Sentences that read as background (a historical date or marker) are skipped.
+Extension beyond ``Casualties.killed/injured/arrested``: abducted and missing counts, and every count by side, are kept
+in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their spans under ``spans["abducted"]`` etc.
+Following ACLED, a violent event whose report states no deaths (injuries) gets killed (injured) = 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventsift.config import Config
+from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
+from eventsift.model import Casualties, Document, Event, Span
+from eventsift.resources import Resources
+
+CASUALTIES_FILE = "casualties.json"
+CONTINUATION_SENTENCES = 3
+HISTORICAL_DAYS = 365
+FIELDS: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
+TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said to be wounded or killed
+VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
+                        "striking"})
+_PLURALS = frozenset({"men", "women", "children", "people", "police", "staff", "crew", "army", "kids"})
+
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_CATEGORY = {
+    "type": "object",
+    "required": ["verbs", "gerunds", "adjectives", "nouns", "toll_nouns"],
+    "properties": {k: _WORDS for k in ("verbs", "gerunds", "adjectives", "nouns", "toll_nouns")},
+    "additionalProperties": False,
+}
+CASUALTIES_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["version", "categories", "persons", "subset_markers", "additive_markers", "negations",
+                 "death_verbs", "fatal_words", "historical_markers"],
+    "properties": {
+        "version": {"type": "string"},
+        "description": {"type": "string"},
+        "categories": {"type": "object", "required": list(FIELDS),
+                       "properties": {f: _CATEGORY for f in FIELDS}, "additionalProperties": False},
+        **{k: _WORDS for k in ("persons", "subset_markers", "additive_markers", "negations", "death_verbs",
+                               "fatal_words", "historical_markers")},
+    },
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    """The casualty words, as loaded from ``data/casualties.json``."""
+
+    categories: dict[str, dict[str, list[str]]]
+    persons: tuple[str, ...]
+    subset_markers: tuple[str, ...]
+    additive_markers: frozenset[str]
+    negations: tuple[str, ...]
+    death_verbs: tuple[str, ...]
+    fatal_words: tuple[str, ...]
+    historical_markers: tuple[str, ...]
+
+
+def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
+    """Load and check ``data/casualties.json`` (``config`` is unused: the lexicon is not user-configurable)."""
+    del config
+    data = read_data_file(CASUALTIES_FILE, CASUALTIES_SCHEMA)
+    return CasualtyLexicon(
+        categories=data["categories"], persons=tuple(dict.fromkeys(data["persons"])),
+        subset_markers=tuple(data["subset_markers"]), additive_markers=frozenset(data["additive_markers"]),
+        negations=tuple(data["negations"]), death_verbs=tuple(data["death_verbs"]),
+        fatal_words=tuple(data["fatal_words"]), historical_markers=tuple(data["historical_markers"]),
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """One count in one sentence: ``mode`` is "set" (a count), "add" (more people), "total" (a toll) or "zero"."""
+
+    field: str
+    count: int
+    start: int
+    end: int
+    mode: str = "set"
+    who: str | None = None
+
+
+@dataclass(slots=True)
+class _Tally:
+    value: int | None = None
+    span: tuple[int, int] | None = None
+    sides: list[Mention] = field(default_factory=list)
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+class CasualtyFinder:
+    """Finds casualty mentions in a sentence."""
+
+    def __init__(self, lexicon: CasualtyLexicon, numbers: NumberLexicon) -> None:
+        self.lexicon = lexicon
+        self.numbers = numbers
+        flags = re.IGNORECASE
+        qual = (r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated"
+                r"|approximately|roughly|another|a\s+further|an\s+additional|a\s+total\s+of|all|the)\s+)*")
+        num = rf"(?:{numbers.pattern}|an?|one|another|his|her|a\s+couple\s+of|a\s+dozen)"
+        persons = rf"(?:{_alt(lexicon.persons)}|(?:\d+|[a-z]+)[\s-]years?[\s-]old)"
+        singular = _alt(p for p in lexicon.persons if not p.endswith("s") and p not in _PLURALS)
+        modifier = r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at)\b)[\w'’-]+,?\s+)"
+        group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num})(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)(?:\s+(?P<who>{modifier}{{0,4}}?(?:{persons})|others?"
+                 rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular})|he|she|him|her|"
+                 rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
+        self._group = re.compile(group, flags)
+        group_nc = re.sub(r"\?P<\w+>", "?:", group)
+        aux = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|get|been|being)\s+)"
+               r"(?:(?:reportedly|also|allegedly|critically|seriously|fatally|slightly|badly|later|all|both|each|"
+               r"reported|confirmed|believed|said|to\s+have\s+been|to\s+be|initially|apparently|eventually|then|"
+               r"subsequently|mortally|gravely|severely|lightly)\s+)*")
+        self._verbs: dict[str, str] = {}
+        passive_alts, active_alts, adjective_alts, noun_alts, toll_alts = [], [], [], [], []
+        for name, words in lexicon.categories.items():
+            for verb in words["verbs"]:
+                self._verbs.setdefault(" ".join(verb.lower().split()), name)
+            for word in words["gerunds"] + words["adjectives"]:
+                self._verbs.setdefault(" ".join(word.lower().split()), name)
+            passive_alts.extend(words["verbs"] + words["adjectives"])
+            active_alts.extend(words["verbs"] + words["gerunds"])
+            adjective_alts.extend(words["adjectives"])
+            noun_alts.extend(words["nouns"])
+            toll_alts.extend(words["toll_nouns"])
+        self._adjective_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["adjectives"]}
+        self._noun_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["nouns"]}
+        self._toll_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["toll_nouns"]}
+        groups = rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and|as\s+well\s+as|plus)\s+{group_nc})*)"
+        self._passive = re.compile(
+            rf"{groups}(?:\s*,[^,.;]{{0,60}},)?\s+(?:who\s+)?{aux}(?P<verb>{_alt(passive_alts)})\b", flags)
+        self._reduced = re.compile(
+            rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously)\s+)?(?P<verb>killed|slain|murdered|"
+            rf"wounded|injured|hurt|dead)(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|"
+            rf"as|early|late|last|this|yesterday|overnight|since|following)\b)", flags)
+        self._of = re.compile(
+            rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|shooting\s+deaths?|wounding|injuring|arrests?|"
+            rf"detention|abduction|kidnapping)\s+of\s+{groups}", flags)
+        self._active = re.compile(
+            rf"\b(?P<verb>{_alt(active_alts)})\s+{groups}", flags)
+        self._bare_active = re.compile(
+            rf"\b(?P<verb>{_alt(active_alts)})\s+(?P<q>{qual})(?P<n>\d+|{numbers.pattern})(?=\s*(?:[,.;:)]|and\b|$))",
+            flags)
+        self._left = re.compile(
+            rf"\b(?:left|leaving|leaves|leave)\s+(?P<q>{qual})(?P<n>{num})\s+(?:(?P<who>{persons})\s+)?"
+            rf"(?P<adj>{_alt(adjective_alts)})\b", flags)
+        self._nominal = re.compile(
+            rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern}|one|another)\s+(?:(?P<who>{persons})\s+)?"
+            rf"(?P<adj>{_alt(adjective_alts)})"
+            rf"\b(?!\s+(?:by|in\s+the|with))(?!\s+{aux})", flags)
+        self._noun = re.compile(
+            rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern})\s+(?P<noun>{_alt(noun_alts)})\b", flags)
+        self._toll = re.compile(
+            rf"\b(?P<noun>{_alt(toll_alts)})\s+(?:[\w'’]+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit|stood\s+at|"
+            rf"stands\s+at|climbed\s+to|rose\s+to)\s+(?P<q>{qual})(?P<n>{numbers.pattern})\b", flags)
+        self._death = re.compile(
+            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons}))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
+            rf"|victim)\s+(?:[\w'’-]+\s+){{0,8}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
+        self._zero = re.compile(
+            rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:{persons}))\s+(?:else\s+)?(?:of\s+[\w\s]{{0,20}}?)?"
+            rf"(?:{aux})(?:immediately\s+)?(?:reported\s+)?(?P<verb>{_alt(passive_alts)})\b"
+            rf"|\b(?:no|without|neither|nor)\s+(?:immediate\s+|serious\s+|other\s+|reported\s+)?"
+            rf"(?P<noun>casualties|injuries|deaths|fatalities|arrests|one\s+(?:was\s+)?(?:hurt|injured|killed))\b",
+            flags)
+        self._subset = re.compile(rf"(?:{_alt(lexicon.subset_markers)})\s*(?::\s*)?$", flags)
+        self._reflexive = re.compile(rf"\b(?P<verb>{_alt(active_alts)})\s+(?:him|her)self\b", flags)
+        self._suffered = re.compile(
+            r"\b(?:suffered|sustained|received|treated\s+for|with)\s+(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
+            r"threatening|serious|critical|minor|graze|self-inflicted|apparent|fatal|gunshot|stab|single|\w+ly)[\s-]*)*"
+            r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
+        self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
+        self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
+
+    def is_background(self, text: str) -> bool:
+        """Whether a sentence reads as historical background (its counts are not the current event's)."""
+        return self._historical.search(text) is not None
+
+    def find(self, text: str) -> list[Mention]:
+        """Casualty mentions in one sentence (offsets into ``text``), overlapping finds resolved longest first."""
+        found: list[Mention] = []
+        found.extend(self._find_groups(self._passive, text, passive=True))
+        found.extend(self._find_groups(self._active, text, passive=False))
+        found.extend(self._find_groups(self._reduced, text, passive=True))
+        found.extend(self._find_groups(self._of, text, passive=False))
+        for m in self._bare_active.finditer(text):
+            found.extend(self._from_match(m, text, self._verbs.get(_norm(m.group("verb")))))
+        for m in self._left.finditer(text):
+            found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
+        for m in self._nominal.finditer(text):
+            found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
+        for m in self._noun.finditer(text):
+            found.extend(self._from_match(m, text, self._noun_field.get(_norm(m.group("noun")))))
+        for m in self._toll.finditer(text):
+            found.extend(self._from_match(m, text, self._toll_field.get(_norm(m.group("noun"))), mode="total"))
+        for m in self._reflexive.finditer(text):
+            name = self._verbs.get(_norm(m.group("verb")))
+            if name is not None:
+                found.append(self._hurt(Mention(name, 1, m.start(), m.end(), "ref"), _norm(m.group("verb")), text))
+        for m in self._suffered.finditer(text):
+            name = "killed" if self._fatal.search(m.group()) else "injured"
+            found.append(Mention(name, 1, m.start(), m.end(), "ref"))
+        for m in self._zero.finditer(text):
+            found.extend(self._zeros(m))
+        found = _drop_overlaps(found)
+        found.extend(self._deaths(text, found))
+        return found
+
+    def _find_groups(self, pattern: re.Pattern[str], text: str, *, passive: bool) -> list[Mention]:
+        out: list[Mention] = []
+        for m in pattern.finditer(text):
+            verb = _norm(m.group("verb"))
+            name = self._verbs.get(verb)
+            if name is None:
+                continue
+            gstart = m.start("groups")
+            for g in self._group.finditer(m.group("groups")):
+                mention = self._group_mention(g, text, name, gstart)
+                if mention is not None:
+                    out.append(self._hurt(mention, verb, text[m.end():]))
+        return out
+
+    def _hurt(self, mention: Mention, verb: str, rest: str) -> Mention:
+        """"Shot", "struck": killed when the clause says so, else hurt (injured unless the same people died)."""
+        if mention.field != "injured" or verb.split()[-1] not in HURT_VERBS:
+            return mention
+        clause = re.split(r"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b", rest, maxsplit=1)[0]
+        mention.field = "killed" if self._fatal.search(clause) else "hurt"
+        return mention
+
+    def _group_mention(self, g: re.Match[str], text: str, name: str, offset: int) -> Mention | None:
+        start, end = offset + g.start(), offset + g.end()
+        if self._subset.search(text[max(0, start - 30):start]):
+            return None
+        if g.group("ref"):
+            return Mention(name, 1, start, end, "ref", g.group("ref"))
+        count = self._count(g.group("n"), g.group("q"))
+        if count is None:
+            return None
+        who = g.group("who") or ""
+        words = set((g.group("n") + " " + who).lower().split())
+        mode = "add" if words & self.lexicon.additive_markers else "set"
+        return Mention(name, count, start, end, mode, who.strip() or None)
+
+    def _from_match(self, m: re.Match[str], text: str, name: str | None, mode: str = "set") -> list[Mention]:
+        if name is None:
+            return []
+        if self._subset.search(text[max(0, m.start() - 30):m.start()]):
+            return []
+        count = self._count(m.group("n"), m.group("q"))
+        if count is None:
+            return []
+        who = m.groupdict().get("who")
+        if mode == "set" and "another" in (m.group("q") or "").lower():
+            mode = "add"
+        return [Mention(name, count, m.start(), m.end(), mode, who)]
+
+    def _zeros(self, m: re.Match[str]) -> list[Mention]:
+        verb = m.group("verb")
+        if verb is not None:
+            name = self._verbs.get(_norm(verb))
+            return [Mention(name, 0, m.start(), m.end(), "zero")] if name else []
+        noun = _norm(m.group("noun"))
+        if noun == "casualties":
+            return [Mention("killed", 0, m.start(), m.end(), "zero"), Mention("injured", 0, m.start(), m.end(), "zero")]
+        name = {"injuries": "injured", "deaths": "killed", "fatalities": "killed", "arrests": "arrested"}.get(noun)
+        if name is None:
+            name = "killed" if noun.endswith("killed") else "injured"
+        return [Mention(name, 0, m.start(), m.end(), "zero")]
+
+    def _deaths(self, text: str, found: list[Mention]) -> list[Mention]:
+        """"The man later died": deaths of people the sentence did not already count as killed."""
+        out: list[Mention] = []
+        for m in self._death.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end and f.field == "killed" for f in found):
+                continue
+            count = self._count(m.group("n"), "") if m.group("n") else 1
+            if count:
+                out.append(Mention("killed", count, m.start(), m.end(), "died"))
+        return out
+
+    def _count(self, number: str, qualifier: str | None) -> int | None:
+        text = " ".join(number.lower().split())
+        if text in ("another", "his", "her", ""):
+            return 1
+        if text in ("a couple of",):
+            return 2
+        if text == "a dozen":
+            return 12
+        return self.numbers.parse(text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _drop_overlaps(found: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions of the same field; zeros never override a count."""
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.mode == "zero", -(m.end - m.start), m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end or mention.field != k.field for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def is_violent(event: Event) -> bool:
+    """Whether casualties belong to this event type (assaults, coercion, ACLED violent types and riots)."""
+    if event.plover.type in VIOLENT_PLOVER:
+        return True
+    return event.acled is not None and event.acled.event_type in VIOLENT_ACLED
+
+
+def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
+    """Combine mentions of consecutive sentences: sum within a sentence, restatements later do not add."""
+    tallies = {name: _Tally() for name in TALLIED}
+    for mentions in mentions_by_sentence:
+        sums: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for mention in mentions:
+            t = tallies[mention.field]
+            if mention.mode == "total":
+                t.value, t.span = mention.count, (mention.start, mention.end)
+                continue
+            if mention.mode == "zero":
+                if t.value is None:
+                    t.value, t.span = 0, (mention.start, mention.end)
+                continue
+            if mention.mode == "add":
+                t.value = (t.value or 0) + mention.count
+                t.span = t.span or (mention.start, mention.end)
+                t.sides.append(mention)
+                continue
+            if mention.mode in ("died", "ref"):
+                continue
+            sums[mention.field] = sums.get(mention.field, 0) + mention.count
+            first.setdefault(mention.field, mention)
+            t.sides.append(mention)
+        for name, value in sums.items():
+            t = tallies[name]
+            if t.value is None or value > t.value:
+                t.value, t.span = value, (first[name].start, first[name].end)
+        for mention in mentions:
+            t = tallies[mention.field]
+            if mention.mode == "ref" and not t.value:
+                t.value, t.span = 1, (mention.start, mention.end)
+                t.sides.append(mention)
+        for mention in mentions:
+            if mention.mode != "died":
+                continue
+            killed, injured = tallies["killed"], tallies["injured"]
+            if killed.value is None or killed.value == 0:
+                killed.value, killed.span = mention.count, (mention.start, mention.end)
+                if injured.value:
+                    injured.value = max(0, injured.value - mention.count)
+    return tallies
+
+
+class CasualtiesStage:
+    """Fill ``event.casualties`` of violent events from their sentences and the ones that continue them."""
+
+    name = "eventsift.extract.casualties.v1"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("casualties",)
+
+    def __init__(self, finder: CasualtyFinder, *, assume_zero: bool = True,
+                 continuation: int = CONTINUATION_SENTENCES) -> None:
+        self.finder = finder
+        self.assume_zero = assume_zero
+        self.continuation = continuation
+
+    def __call__(self, doc: Document) -> None:
+        """Count casualties for each violent event of ``doc``."""
+        text = doc.clean or doc.text
+        sentences = sorted(doc.sentences, key=lambda s: s.index)
+        position = {sent.index: n for n, sent in enumerate(sentences)}
+        background = {sent.index for sent in sentences if self._is_background(doc, sent.start, sent.end,
+                                                                            text[sent.clean_start:sent.clean_end])}
+        cache: dict[int, list[Mention]] = {}
+        event_sentences = sorted({event.sentence for event in doc.events})
+        for event in doc.events:
+            if not is_violent(event) or event.sentence not in position:
+                continue
+            historical_event = event.plover.aux == "historical"
+            later = [s for s in event_sentences if s > event.sentence]
+            stop = later[0] if later else None
+            first = position[event.sentence]
+            scope = [sentences[first]]
+            for sent in sentences[first + 1:first + 1 + self.continuation]:
+                if stop is not None and sent.index >= stop:
+                    break
+                scope.append(sent)
+            per_sentence: list[list[Mention]] = []
+            for sent in scope:
+                if sent.index in background and not historical_event and sent.index != event.sentence:
+                    continue
+                if sent.index in background and not historical_event and self._historical_count(doc, sent.index):
+                    continue
+                if sent.index not in cache:
+                    found = self.finder.find(text[sent.clean_start:sent.clean_end])
+                    for mention in found:
+                        mention.start += sent.clean_start
+                        mention.end += sent.clean_start
+                    cache[sent.index] = found
+                per_sentence.append(cache[sent.index])
+            event.casualties = self._casualties(doc, tally(per_sentence))
+        doc.provided.add("casualties")
+
+    def _casualties(self, doc: Document, tallies: dict[str, _Tally]) -> Casualties:
+        out = Casualties()
+        hurt, killed, injured = tallies["hurt"], tallies["killed"], tallies["injured"]
+        if hurt.value and hurt.value - (killed.value or 0) > (injured.value or 0):
+            # people shot or struck who are not among the dead were wounded
+            injured.value, injured.span = hurt.value - (killed.value or 0), hurt.span
+        for name, t in tallies.items():
+            if name == "hurt":
+                continue
+            if t.span is not None and t.value is not None:
+                out.spans[name] = doc.to_original(*t.span)
+            for mention in t.sides:
+                out.per_side.append({"field": name, "count": mention.count, "who": mention.who,
+                                     "span": doc.to_original(mention.start, mention.end)})
+        out.killed = killed.value
+        out.injured = injured.value
+        out.arrested = tallies["arrested"].value
+        for name in ("abducted", "missing"):
+            if tallies[name].value is not None:
+                out.per_side.append({"field": name, "count": tallies[name].value, "who": None,
+                                     "span": out.spans.get(name)})
+        if self.assume_zero:
+            out.killed = 0 if out.killed is None else out.killed
+            out.injured = 0 if out.injured is None else out.injured
+        return out
+
+    def _is_background(self, doc: Document, start: int, end: int, text: str) -> bool:
+        if self.finder.is_background(text):
+            return True
+        published = doc.source.published
+        if published is None:
+            return False
+        limit = published - dt.timedelta(days=HISTORICAL_DAYS)
+        return any(w.span is not None and start <= w.span[0] < end and w.end < limit for w in doc.times)
+
+    def _historical_count(self, doc: Document, index: int) -> bool:
+        """A background sentence that is also the event sentence: its counts are kept only for historical events."""
+        del doc, index
+        return True
+
+
+def create_casualties(resources: Resources) -> CasualtiesStage:
+    """Factory for the registered stage ``eventsift.extract.casualties.v1``."""
+    lexicon = resources.get("casualty_lexicon", load_casualty_lexicon)
+    numbers = resources.get("number_lexicon", load_number_lexicon)
+    return CasualtiesStage(CasualtyFinder(lexicon, numbers))
+
+
+__all__ = ["CasualtiesStage", "CasualtyFinder", "CasualtyLexicon", "Mention", "Span", "create_casualties",
+           "is_violent", "load_casualty_lexicon", "tally"]

@@ -1,0 +1,343 @@
+"""Claimant and claim status: who asserts each event, and whether it is claimed, accused, reported or denied.
+
+Sources come from reported speech in the event's sentence or its neighbours ("X said", "according to X",
+"X claimed responsibility", "X accused Y of", "X denied"), from the attribution of a quotation the event sits in
+(a quote spanning several sentences is attributed to the speaker named after the closing quote), then from a wire
+dateline ("CITY, 3 JAN 90 (RADIO X) --", "CITY (Reuters) -"), then from the document's outlet (span null).
+
+Status precedence (docs/actors.md): a non-negated claim of responsibility -> ``claimed``; else a denial by the
+accused party -> ``denied`` (the event is kept; the claimant stays the accuser, or the reporting source); else an
+accusation or a hedge on the perpetrator ("suspected", "presumably") -> ``accused``; else ``reported``.
+When the perpetrator claims the act and the event has no actor yet, the claimant is added as its actor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+from eventsift.config import Config
+from eventsift.errors import DataFileError
+from eventsift.extract.actor_dictionary import ActorDictionary, load_actor_dictionary
+from eventsift.extract.arguments import (
+    Token,
+    head_token,
+    is_passive,
+    phrase_extent,
+    prep_objects,
+    sentence_tokens,
+    with_conjuncts,
+)
+from eventsift.extract.coding import PRONOUNS, ActorCoder
+from eventsift.model import Actor, Claim, Document, Event
+from eventsift.resources import Resources
+
+CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
+                             "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators")
+MODALS: frozenset[str] = frozenset({"may", "might", "could"})
+QUOTES_OPEN = "“\"«"
+QUOTES_CLOSE = "”\"»"
+# Wire datelines: "SAN SALVADOR, 3 JAN 90 (RADIO X) -- [REPORT] [Y]" or "BAGHDAD (Reuters) -"
+DATELINE = re.compile(
+    r"\A\s*[A-Za-z][^\n,()]{1,40}(?:,\s*\d{1,2}\s+[A-Za-z]{3,9}\s+\d{2,4})?\s*\(([^()\n]{2,60})\)\s*(?:--|-|–|—)"
+)
+DATELINE_REPORT = re.compile(r"\A[^\n]{0,120}?--\s*\[[A-Z ]+\]\s*\[([^\]\n]{2,80})\]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The claim cue lexicon (data/claims/cues.json)."""
+
+    sets: dict[str, frozenset[str]]
+    accuse_requires: dict[str, frozenset[str]]
+
+    def has(self, key: str, word: str) -> bool:
+        """Whether ``word`` (lower-case) is in cue list ``key``."""
+        return word in self.sets[key]
+
+
+def load_cues(config: Config) -> Cues:
+    """Resource loader: read and check the claim cue lexicon.
+
+    Raises:
+        DataFileError: a list is missing or malformed.
+    """
+    del config  # the lexicon is not configurable yet; the loader signature is the resources contract
+    path = importlib_resources.files("eventsift").joinpath("data", "claims", "cues.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return parse_cues(data, str(path))
+
+
+def parse_cues(data: dict[str, Any], origin: str) -> Cues:
+    """Validate a cue lexicon dict.
+
+    Raises:
+        DataFileError: naming the missing or malformed key.
+    """
+    if "version" not in data:
+        raise DataFileError(f"{origin}: no 'version' key; add one")
+    sets: dict[str, frozenset[str]] = {}
+    for key in CUE_KEYS:
+        if key == "accuse_requires":
+            continue
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataFileError(f"{origin}: {key!r} must be a list of strings")
+        sets[key] = frozenset(v.lower() for v in value)
+    requires = data.get("accuse_requires", {})
+    if not isinstance(requires, dict):
+        raise DataFileError(f"{origin}: 'accuse_requires' must map a verb to a list of words")
+    return Cues(sets, {k: frozenset(v) for k, v in requires.items()})
+
+
+@dataclass
+class Cue:
+    """A speech act in a sentence: ``kind`` is report/claim/accuse/deny; ``speaker`` the token naming who."""
+
+    kind: str
+    verb: Token
+    speaker: Token | None
+    negated: bool
+    sentence: int
+
+
+class ClaimFinder:
+    """Finds the claimant of each event of one document."""
+
+    def __init__(self, doc: Document, cues: Cues, coder: ActorCoder) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.coder = coder
+        self.by_sentence: dict[int, list[Cue]] = {}
+        self.quotes = _quote_regions(doc.clean)
+        self.dateline = self._dateline_claim()
+        for index in range(max(len(doc.sentences), 1)):
+            self.by_sentence[index] = self._sentence_cues(index)
+
+    def claim_for(self, event: Event) -> Claim | None:
+        """The claimant of ``event`` with its status (``None`` when nobody asserts it and there is no outlet)."""
+        s = event.sentence
+        head = head_token(self.doc, event)
+        own = self.by_sentence.get(s, [])
+        near = [c for k in (s - 1, s + 1, s + 2) for c in self.by_sentence.get(k, [])]
+        claims = [c for c in own + near if c.kind == "claim" and not c.negated]
+        if claims:
+            return self._claim(claims[0], "claimed")
+        accusations = [c for c in own + near if c.kind == "accuse" and not c.negated]
+        denials = [c for c in own + near if c.kind == "deny" and not c.negated]
+        reports = [c for c in own if c.kind == "report" and not c.negated] or self._quote_reports(event)
+        source = self._source(reports, s)
+        if denials and (accusations or source is not None):
+            accuser = self._claim(accusations[0], "denied") if accusations else None
+            return accuser or self._with_status(source, "denied")
+        if accusations:
+            return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
+        if self._hedged(s, head):
+            return self._with_status(source, "accused")
+        return self._with_status(source, "reported")
+
+    def _source(self, reports: list[Cue], s: int) -> Claim | None:
+        """Who states the event: the sentence's own source, the source of the previous sentence, the dateline or
+        the outlet."""
+        for cue in reports:
+            claim = self._claim(cue, "reported")
+            if claim is not None:
+                return claim
+        for cue in self.by_sentence.get(s - 1, []):
+            if cue.kind == "report" and not cue.negated:
+                claim = self._claim(cue, "reported")
+                if claim is not None:
+                    return claim
+        if self.dateline is not None:
+            return self.dateline
+        outlet = self.doc.source.outlet
+        if outlet:
+            return Claim(text=outlet, name=outlet, span=None, status="reported", sector="MED")
+        return None
+
+    def _with_status(self, claim: Claim | None, status: str) -> Claim | None:
+        if claim is None:
+            return None
+        return Claim(text=claim.text, name=claim.name, span=claim.span, status=status, country=claim.country,
+                     sector=claim.sector)
+
+    def _claim(self, cue: Cue, status: str) -> Claim | None:
+        speaker = cue.speaker
+        if speaker is None:
+            return None
+        if speaker.lower_ in PRONOUNS:
+            speaker = self._antecedent(cue)
+            if speaker is None:
+                return None
+        start, end = phrase_extent(speaker)
+        actor = self.coder.actor("actor", start, end, speaker.i)
+        return Claim(text=actor.text, name=actor.name, span=actor.span, status=status, country=actor.country,
+                     sector=actor.sector)
+
+    def _antecedent(self, cue: Cue) -> Token | None:
+        """The last named speaker before a pronoun speaker ("..., he said")."""
+        for index in range(cue.sentence, max(-1, cue.sentence - 4), -1):
+            for earlier in reversed(self.by_sentence.get(index, [])):
+                tok = earlier.speaker
+                if tok is not None and tok.i < cue.verb.i and tok.lower_ not in PRONOUNS:
+                    return tok
+        return None
+
+    def _hedged(self, s: int, head: Token | None) -> bool:
+        """Whether the sentence presents the perpetrator as suspected or possible."""
+        start, end = sentence_tokens(self.doc, s)
+        for tok in self.doc.nlp[start:end]:
+            word = tok.lower_
+            if word in MODALS:
+                if head is not None and (tok.head is head or tok.head is head.head):
+                    return True
+            elif self.cues.has("hedges", word) or self.cues.has("hedges", tok.lemma_.lower()):
+                return True
+        return False
+
+    def _quote_reports(self, event: Event) -> list[Cue]:
+        """Report cues attributing the quotation the event's trigger sits in (outside the quote itself)."""
+        if not self.quotes or not (0 <= event.sentence < len(self.doc.sentences)):
+            return []
+        head = head_token(self.doc, event)
+        if head is None:
+            return []
+        pos = head.idx
+        for q_start, q_end in self.quotes:
+            if not q_start <= pos < q_end:
+                continue
+            out = []
+            for cues in self.by_sentence.values():
+                for cue in cues:
+                    if cue.kind != "report" or cue.negated:
+                        continue
+                    at = cue.verb.idx
+                    if q_end <= at <= q_end + 200 or q_start - 200 <= at < q_start:
+                        out.append(cue)
+            out.sort(key=lambda c: (0 if c.verb.idx >= q_end else 1, abs(c.verb.idx - q_end)))
+            return out
+        return []
+
+    def _sentence_cues(self, index: int) -> list[Cue]:
+        if self.doc.nlp is None:
+            return []
+        start, end = sentence_tokens(self.doc, index) if self.doc.sentences else (0, len(self.doc.nlp))
+        out: list[Cue] = []
+        for tok in self.doc.nlp[start:end]:
+            cue = self._cue(tok, index)
+            if cue is not None:
+                out.append(cue)
+        return out
+
+    def _cue(self, tok: Token, index: int) -> Cue | None:
+        lemma = tok.lemma_.lower()
+        word = tok.lower_
+        if word == "according" and any(c.lower_ == "to" for c in tok.children):
+            objs = [o for c in tok.children if c.lower_ == "to" for o in prep_objects(c)]
+            return Cue("report", tok, objs[0] if objs else None, False, index)
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB"):
+            return None
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        object_words = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        child_words = {c.lower_ for c in tok.subtree if c.i > tok.i and c.i - tok.i <= 4}
+        speaker = self._speaker(tok)
+        negated = self._negated(tok, speaker)
+        if lemma in self.cues.sets["claim_verbs"] and object_words & self.cues.sets["claim_objects"]:
+            return Cue("claim", tok, speaker, negated, index)
+        if lemma in self.cues.sets["admit_verbs"]:
+            return Cue("claim", tok, speaker, negated, index)
+        if lemma in self.cues.sets["deny_verbs"] and (
+                lemma in ("deny", "disclaim", "refute") or object_words & self.cues.sets["deny_objects"]):
+            return Cue("deny", tok, speaker, negated, index)
+        if lemma in self.cues.sets["accuse_verbs"]:
+            required = self.cues.accuse_requires.get(lemma)
+            if required is None or child_words & required:
+                return Cue("accuse", tok, speaker, negated, index)
+        if lemma in self.cues.sets["report_verbs"]:
+            return Cue("report", tok, speaker, negated, index)
+        return None
+
+    def _speaker(self, verb: Token) -> Token | None:
+        """Who performs a speech act: the active subject, or the agent of a passive ("was reported by X")."""
+        if is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                    objs = prep_objects(child)
+                    if objs:
+                        return objs[0]
+            return None
+        subjects = with_conjuncts(c for c in verb.children if c.dep_ in ("nsubj",))
+        if subjects:
+            return subjects[0]
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            return self._speaker(verb.head)
+        return None
+
+    def _negated(self, verb: Token, speaker: Token | None) -> bool:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if speaker is not None and any(c.lower_ in self.cues.sets["negators"] for c in speaker.children
+                                       if c.dep_ in ("det", "neg", "advmod")):
+            return True
+        return speaker is not None and speaker.lower_ in ("nobody", "none", "no-one")
+
+    def _dateline_claim(self) -> Claim | None:
+        """The source named by a wire dateline, if the text starts with one."""
+        text = self.doc.clean
+        match = DATELINE.match(text) or DATELINE_REPORT.match(text)
+        if match is None:
+            return None
+        c_start, c_end = match.span(1)
+        span = self.doc.to_original(c_start, c_end)
+        surface = self.doc.original_text(span)
+        hits = [h for h in self.coder.hits if self.doc.nlp[h.start].idx >= c_start and
+                self.doc.nlp[h.end - 1].idx < c_end]
+        coding = self.coder.dictionary.code(hits, head=hits[-1].end - 1 if hits else 0, fallback=match.group(1))
+        return Claim(text=surface, name=coding.name, span=span, status="reported", country=coding.country,
+                     sector=coding.sector or "MED")
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations (typographic pairs, or straight quotes paired in order)."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if open_at is None and ch in QUOTES_OPEN:
+            open_at = i
+        elif open_at is not None and ch in QUOTES_CLOSE and (ch != "\"" or text[open_at] == "\""):
+            regions.append((open_at, i + 1))
+            open_at = None
+    return regions
+
+
+class ClaimsStage:
+    """Set ``event.claimant`` (who asserts it, and how) for every event of a document."""
+
+    name = "eventsift.extract.claims.v1"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("claims",)
+
+    def __init__(self, dictionary: ActorDictionary, cues: Cues) -> None:
+        self.dictionary = dictionary
+        self.cues = cues
+
+    def __call__(self, doc: Document) -> None:
+        """Fill ``event.claimant`` for every event of ``doc``."""
+        if doc.nlp is None or not doc.events:
+            return
+        finder = ClaimFinder(doc, self.cues, ActorCoder(self.dictionary, doc))
+        for event in doc.events:
+            event.claimant = finder.claim_for(event)
+            claimant = event.claimant
+            if (claimant is not None and claimant.status == "claimed" and claimant.span is not None
+                    and not any(a.role == "actor" for a in event.actors)):
+                event.actors.insert(0, Actor(role="actor", text=claimant.text, name=claimant.name,
+                                             span=claimant.span, country=claimant.country, sector=claimant.sector))
+
+
+def create_claims(resources: Resources) -> ClaimsStage:
+    """Factory for ``eventsift.extract.claims.v1``."""
+    return ClaimsStage(resources.get("actor_dictionary", load_actor_dictionary), resources.get("claim_cues", load_cues))

@@ -1,0 +1,478 @@
+"""Geocoding stage: find toponyms, resolve them against the gazetteer, and give each event its location.
+
+Toponyms come from spaCy GPE/LOC/FAC entities, from curated gazetteer names spaCy mislabels (PERSON, ORG), and from
+gazetteer phrase matching over capitalised tokens (common English words are skipped). Each toponym is resolved with
+the document as context: countries and first-level units mentioned elsewhere, "City, State" patterns, descriptor
+words ("the X region"), population, and distance to the other places. A name with many equally likely places and no
+context stays unresolved. Each event then takes the place attached to its trigger in the parse (or, failing that, the
+nearest place of its sentence, then the document's main place); one event per distinct location.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from typing import Any
+
+from eventsift.config import Config
+from eventsift.model import Document, Event, Place
+from eventsift.resolve.gazetteer import Gazetteer, GazPlace, NameMatch, load_gazetteer
+from eventsift.resources import Resources
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels spaCy gives place names by mistake ("Martakert" PERSON); curated names override them.
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+ADMIN1_WORDS = frozenset({
+    "region", "regions", "province", "provinces", "oblast", "oblasts", "governorate", "governorates", "state",
+    "states", "department", "departments", "prefecture", "prefectures", "territory", "territories",
+})
+ADMIN2_WORDS = frozenset({"district", "districts", "county", "counties", "municipality", "raion", "rayon", "parish"})
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "villages", "towns", "cities", "capital", "neighbourhood",
+                              "neighborhood", "suburb", "port"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout",
+                            "on", "within", "between", "towards", "toward", "off", "over", "along"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "du", "des", "upon", "on", "and"})
+US_POSTAL = re.compile(r"^[A-Z]{2}$")
+#: Ambiguous names with no context resolve only when the most populous candidate dominates this much.
+DOMINANCE = 3.0
+COMMON_WORDS_RANK = 20_000
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A toponym found in the clean text: token range, descriptor hints, candidates and the chosen place."""
+
+    start: int  # token index in doc.nlp
+    end: int
+    text: str
+    source: str  # "ner" | "curated" | "gazetteer"
+    candidates: list[NameMatch] = field(default_factory=list)
+    precision_hint: str | None = None  # "admin1" / "admin2" / "place" from a descriptor word
+    admin1_code: str | None = None  # from a "City, ST" pattern
+    country_hint: str | None = None  # from a "City, Country" pattern
+    place: GazPlace | None = None
+    precision: str = "place"
+    reason: str | None = None  # why it stayed unresolved
+
+
+def load_common_words(config: Config) -> frozenset[str]:
+    """The most frequent English words (symspellpy's frequency list), which are not place names by default."""
+    del config
+    try:
+        path = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    rows = []
+    for line in text.split("\n"):
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            rows.append((int(parts[1]), parts[0]))
+    rows.sort(reverse=True)
+    return frozenset(w for _, w in rows[:COMMON_WORDS_RANK])
+
+
+def _capitalised(token: Any) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _strip_span(sdoc: Any, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive from a token range."""
+    while start < end and sdoc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and sdoc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
+        end -= 1
+    return start, end
+
+
+def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: int = 5) -> list[Toponym]:
+    """Every toponym of a spaCy Doc, as token ranges with their gazetteer candidates (possibly none)."""
+    found: list[Toponym] = []
+    taken = [False] * len(sdoc)
+    other_ent = [False] * len(sdoc)
+
+    def add(start: int, end: int, source: str, cands: list[NameMatch]) -> None:
+        text = sdoc[start:end].text
+        found.append(Toponym(start, end, text, source, cands))
+        for i in range(start, end):
+            taken[i] = True
+
+    for ent in sdoc.ents:
+        start, end = _strip_span(sdoc, ent.start, ent.end)
+        if start >= end:
+            continue
+        text = sdoc[start:end].text
+        if ent.label_ in PLACE_LABELS:
+            cands = gaz.lookup(text)
+            if not cands and end - start > 1 and sdoc[end - 1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
+                end -= 1  # "Sumatra province": the descriptor is picked up again as a precision hint
+                cands = gaz.lookup(sdoc[start:end].text)
+            add(start, end, "ner", cands)
+        elif ent.label_ in MISLABELS:
+            cands = gaz.lookup(text)
+            if any(m.place.curated for m in cands) or (cands and (
+                _strong(cands) or (ent.label_ == "PERSON" and _governed_by_locative(sdoc[end - 1]))
+            )):
+                add(start, end, "curated", cands)
+            else:
+                lead = _leading_country(sdoc, start, end, gaz) if ent.label_ == "ORG" else 0
+                if lead:
+                    add(start, start + lead, "gazetteer", gaz.lookup(sdoc[start:start + lead].text))
+                if ent.label_ in ("PERSON", "ORG"):  # other labels are often wrong spans over places: scan inside
+                    for i in range(ent.start, ent.end):
+                        other_ent[i] = True
+        else:
+            for i in range(ent.start, ent.end):
+                other_ent[i] = True
+    i = 0
+    while i < len(sdoc):
+        if taken[i] or other_ent[i] or not _capitalised(sdoc[i]):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(max_words, len(sdoc) - i), 0, -1):
+            toks = sdoc[i:i + n]
+            if any(taken[k] or other_ent[k] for k in range(i, i + n)) or not _capitalised(toks[-1]):
+                continue
+            if any(not _capitalised(t) and t.lower_ not in CONNECTORS and t.text not in ("-", ".") for t in toks):
+                continue
+            cands = gaz.lookup(toks.text)
+            if cands and _plausible(toks, cands, common):
+                hit = (n, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        add(i, i + hit[0], "gazetteer", hit[1])
+        i += hit[0]
+    found.sort(key=lambda t: t.start)
+    _add_hints(sdoc, found, gaz)
+    return found
+
+
+def _strong(cands: list[NameMatch]) -> bool:
+    """Candidates that include a country, continent, first-level unit or curated region: rarely anything else."""
+    return any(m.place.kind in ("country", "continent", "admin1", "region") or m.place.curated for m in cands)
+
+
+def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
+    """Length of a country name opening an organisation name ("U.S. Centers for Disease Control"), else 0."""
+    for n in (3, 2, 1):
+        if start + n < end and all(_capitalised(t) for t in sdoc[start:start + n]):
+            if any(m.place.kind == "country" for m in gaz.lookup(sdoc[start:start + n].text)):
+                return n
+    return 0
+
+
+def _governed_by_locative(token: Any) -> bool:
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _plausible(toks: Any, cands: list[NameMatch], common: frozenset[str]) -> bool:
+    """A gazetteer-only match must look like a name, not a capitalised common word ("Of", "Police", "Mobile")."""
+    strong = _strong(cands)
+    if len(toks) > 1:
+        return strong or any(m.preferred for m in cands)
+    tok = toks[0]
+    if tok.is_upper and len(tok.text) <= 3:
+        return any(m.place.kind == "country" for m in cands)
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.lower_ in common and not strong:
+        return False
+    return strong or any(m.preferred and m.place.population >= 1000 for m in cands)
+
+
+def _add_hints(sdoc: Any, toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """Descriptor words ("X region", "city of X"), coordinated lists ("A, B and C regions") and "City, ST"."""
+    for k, top in enumerate(toponyms):
+        # a descriptor after the toponym or after the list it ends: "the Askeran, Martakert and Martuni regions"
+        j = top.end
+        while j < len(sdoc) and (sdoc[j].text in (",", "and") or _in_toponym(toponyms, j)):
+            j += 1
+        if j < len(sdoc) and j > top.end - 1:
+            word = sdoc[j].lower_
+            if word in ADMIN1_WORDS:
+                top.precision_hint = "admin1"
+            elif word in ADMIN2_WORDS:
+                top.precision_hint = "admin2"
+        if top.start >= 2 and sdoc[top.start - 1].lower_ == "of" and sdoc[top.start - 2].lower_ in SETTLEMENT_WORDS:
+            top.precision_hint = "place"
+        # "City, ST" / "City, State" / "City, Country"
+        if top.end + 1 < len(sdoc) and sdoc[top.end].text == ",":
+            nxt = toponyms[k + 1] if k + 1 < len(toponyms) else None
+            if nxt is not None and nxt.start == top.end + 1:
+                for m in nxt.candidates:
+                    if m.place.kind == "admin1" and m.place.admin1_code:
+                        top.admin1_code = top.admin1_code or m.place.admin1_code
+                    elif m.place.kind == "country":
+                        top.country_hint = top.country_hint or m.place.country
+            else:
+                code = sdoc[top.end + 1].text
+                if US_POSTAL.match(code) and gaz.admin1_by_code(f"US.{code}") is not None:
+                    top.admin1_code = f"US.{code}"
+
+
+def _in_toponym(toponyms: list[Toponym], index: int) -> bool:
+    return any(t.start <= index < t.end for t in toponyms)
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+KIND_BONUS = {"country": 3.0, "continent": 3.0, "admin1": 2.5, "region": 2.5, "admin2": 1.0, "place": 0.0}
+
+
+def _score(top: Toponym, m: NameMatch, countries: Counter[str], admin1s: Counter[str],
+           anchors: list[GazPlace]) -> tuple[float, bool]:
+    """Score a candidate; also say whether anything in the document (not just its prior) supports it."""
+    place = m.place
+    score = math.log10(place.population + 10) + (1.0 if m.preferred else 0.0) + KIND_BONUS.get(place.kind, 0.0)
+    score += 1.0 if place.curated else 0.0
+    supported = False
+    if top.admin1_code:
+        if place.admin1_code == top.admin1_code:
+            score += 10.0
+            supported = True
+        else:
+            score -= 5.0
+    if top.country_hint:
+        if place.country == top.country_hint:
+            score += 8.0
+            supported = True
+        else:
+            score -= 4.0
+    if top.precision_hint in ("admin1", "admin2") and place.kind in ("admin1", "admin2", "region"):
+        score += 3.0
+    if place.country and countries.get(place.country):
+        score += 2.0 + min(countries[place.country], 3) * 0.5
+        supported = True
+    if place.admin1_code and admin1s.get(place.admin1_code) and place.kind == "place":
+        score += 2.5
+        supported = True
+    if anchors and place.kind == "place":
+        nearest = min(_km(place, a) for a in anchors)
+        if nearest < 300:
+            score += 1.5
+            supported = True
+    return score, supported
+
+
+def resolve_toponyms(toponyms: list[Toponym]) -> None:
+    """Choose a place for each toponym using the rest of the document as context (two passes)."""
+    anchors: list[GazPlace] = []
+    for _ in range(2):
+        countries: Counter[str] = Counter()
+        admin1s: Counter[str] = Counter()
+        for top in toponyms:
+            cands = {m.place.country for m in top.candidates}
+            if top.place is not None and top.place.country:
+                countries[top.place.country] += 1
+                if top.place.kind == "admin1" and top.place.admin1_code:
+                    admin1s[top.place.admin1_code] += 1
+            elif len(cands) == 1 and None not in cands:
+                countries[next(iter(cands))] += 1  # type: ignore[arg-type]
+        for top in toponyms:
+            own = top.place
+            if own is not None and own.country:  # a toponym is no context for itself
+                countries[own.country] -= 1
+                if own.kind == "admin1" and own.admin1_code:
+                    admin1s[own.admin1_code] -= 1
+            others = [a for a in anchors if own is None or a.id != own.id]
+            _choose(top, countries, admin1s, others)
+            if own is not None and own.country:
+                countries[own.country] += 1
+                if own.kind == "admin1" and own.admin1_code:
+                    admin1s[own.admin1_code] += 1
+        anchors = [t.place for t in toponyms if t.place is not None and t.place.kind in ("place", "admin2")]
+
+
+def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchors: list[GazPlace]) -> None:
+    if not top.candidates:
+        top.place, top.reason = None, "not in the gazetteer"
+        return
+    scored = sorted(
+        ((*_score(top, m, countries, admin1s, anchors), m) for m in top.candidates),
+        key=lambda x: -x[0],
+    )
+    best_score, supported, best = scored[0]
+    settlements = [m for m in top.candidates if m.place.kind == "place"]
+    if best.place.kind == "place" and not supported and len(settlements) >= 3:
+        pops = sorted((m.place.population for m in settlements), reverse=True)
+        if pops[0] < DOMINANCE * max(pops[1], 1) and pops[0] < 1_000_000:
+            top.place, top.reason = None, (
+                f"{len(settlements)} places share this name and the text gives no country or region to choose"
+            )
+            return
+    top.place = best.place
+    top.precision = best.place.precision
+    if top.precision_hint in ("admin1", "admin2") and best.place.kind == "place":
+        top.precision = top.precision_hint
+
+
+def to_place(doc: Document, top: Toponym) -> Place:
+    """The model Place of a resolved toponym, with its span in the ORIGINAL text."""
+    sdoc = doc.nlp
+    start_char = sdoc[top.start].idx
+    last = sdoc[top.end - 1]
+    span = doc.to_original(start_char, last.idx + len(last.text))
+    assert top.place is not None
+    gp = top.place
+    admin1 = gp.name if gp.kind == "admin1" else gp.admin1
+    return Place(
+        text=doc.original_text(span), span=span, name=gp.name, lat=gp.lat, lon=gp.lon, geonameid=gp.geonameid,
+        country=gp.country, admin1=admin1, precision=top.precision,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Event location
+
+_PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _path_length(a: Any, b: Any) -> int:
+    """Number of dependency arcs between two tokens of one sentence (large when in different trees)."""
+    up_a = [a, *a.ancestors]
+    index = {t.i: d for d, t in enumerate(up_a)}
+    for d, t in enumerate([b, *b.ancestors]):
+        if t.i in index:
+            return d + index[t.i]
+    return 99
+
+
+def _attachment_cost(sdoc: Any, top: Toponym, head: Any) -> float:
+    """How unlikely the toponym is the location of the event headed by ``head`` (lower is better)."""
+    root = sdoc[top.end - 1]
+    while root.head is not root and root.head.i >= top.start and root.head.i < top.end:
+        root = root.head
+    cost = float(_path_length(root, head))
+    governor = root.head
+    if root.dep_ == "pobj" and governor.lower_ == "from" and governor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        cost += 4.0  # "a driver from Abidjan": an origin, not where it happened
+    if root.dep_ in ("compound", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        cost += 1.0  # "the Baghdad neighbourhood of X": prefer X
+    if root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS:
+        cost -= 0.5
+    cost += abs(root.i - head.i) * 0.05
+    return cost
+
+
+def _conjuncts(toponyms: list[Toponym], chosen: Toponym, sdoc: Any) -> list[Toponym]:
+    """The chosen toponym and those coordinated with it ("in A, B and C")."""
+    group = [chosen]
+    k = toponyms.index(chosen)
+    for step in (1, -1):
+        j = k
+        while 0 <= j + step < len(toponyms):
+            a, b = (toponyms[j], toponyms[j + step]) if step == 1 else (toponyms[j + step], toponyms[j])
+            between = [t.text for t in sdoc[a.end:b.start]]
+            if between and all(x in (",", "and", "or", "as", "well") for x in between) and a.end < b.start:
+                group.append(toponyms[j + step])
+                j += step
+            else:
+                break
+    group.sort(key=lambda t: t.start)
+    return [t for t in group if t.place is not None]
+
+
+def _main_place(resolved: list[Toponym]) -> Toponym | None:
+    """The document's main place: the most mentioned, preferring finer precision, then the earliest."""
+    if not resolved:
+        return None
+    counts = Counter(t.place.id for t in resolved if t.place is not None)
+    return min(resolved, key=lambda t: (
+        -counts[t.place.id] if t.place else 0, _PRECISION_RANK.get(t.precision, 3), t.start))
+
+
+def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
+    """Set each event's location; copy an event once per further distinct location."""
+    sdoc = doc.nlp
+    resolved = [t for t in toponyms if t.place is not None]
+    if not doc.events:
+        return
+    main = _main_place(resolved)
+    out: list[Event] = []
+    for event in doc.events:
+        head = sdoc[event.head] if event.head is not None and 0 <= event.head < len(sdoc) else None
+        if head is None:
+            out.append(event)
+            continue
+        sent = head.sent
+        in_sent = [t for t in resolved if sent.start <= t.start < sent.end]
+        if in_sent:
+            chosen = min(in_sent, key=lambda t: _attachment_cost(sdoc, t, head))
+            group = _conjuncts(in_sent, chosen, sdoc)
+        elif main is not None and len(list(sdoc.sents)) > 1:
+            group = [main]
+        else:
+            group = []
+        places: list[Place] = []
+        seen: set[int] = set()
+        for top in group:
+            assert top.place is not None
+            if top.place.id not in seen:
+                seen.add(top.place.id)
+                places.append(to_place(doc, top))
+        if not places:
+            out.append(event)
+            continue
+        event.location = places[0]
+        out.append(event)
+        for place in places[1:]:
+            twin = copy.deepcopy(event)
+            twin.location = place
+            out.append(twin)
+    doc.events = out
+
+
+class GeoStage:
+    """Pipeline stage: doc.places (resolved toponyms) and event.location."""
+
+    name = "eventsift.resolve.geo.v1"
+    requires: tuple[str, ...] = ("events",)
+    provides: tuple[str, ...] = ("places", "locations")
+
+    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str]) -> None:
+        self.gazetteer = gazetteer
+        self.common_words = common_words
+
+    def toponyms(self, doc: Document) -> list[Toponym]:
+        """Find and resolve the toponyms of a parsed document."""
+        toponyms = find_toponyms(doc.nlp, self.gazetteer, self.common_words)
+        resolve_toponyms(toponyms)
+        return toponyms
+
+    def __call__(self, doc: Document) -> None:
+        """Fill doc.places and each event's location."""
+        if doc.nlp is None:
+            return
+        toponyms = self.toponyms(doc)
+        doc.places = [to_place(doc, t) for t in toponyms if t.place is not None]
+        locate_events(doc, toponyms)
+
+    def process_batch(self, docs: Iterable[Document]) -> None:
+        """Run over several documents (no batching gain: the work is per document)."""
+        for doc in docs:
+            self(doc)
+
+
+def create_geo(resources: Resources) -> GeoStage:
+    """Factory registered as ``eventsift.resolve.geo.v1``."""
+    return GeoStage(
+        resources.get("gazetteer", load_gazetteer),
+        resources.get("geo.common_words", load_common_words),
+    )

@@ -1,0 +1,144 @@
+"""Tests for the geo stage: toponym finding, resolution in context, and event locations (with a fake gazetteer)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventsift.model import Document, Event, Evidence, OffsetMap, Plover, Sentence
+from eventsift.resolve.gazetteer import GazPlace, MemoryGazetteer
+from eventsift.resolve.geo import GeoStage, create_geo
+from eventsift.resources import Resources
+
+PLACES: list[tuple[GazPlace, list[str]]] = [
+    (GazPlace(1, "Azerbaijan", 40.5, 47.5, "AZE", "country", 10_000_000), []),
+    (GazPlace(2, "Armenia", 40.0, 45.0, "ARM", "country", 3_000_000), []),
+    (GazPlace(3, "Nagorno-Karabakh", 39.9, 46.75, "AZE", "region", 120_000, curated=True), ["Artsakh"]),
+    (GazPlace(4, "Martuni", 40.14, 45.30, "ARM", "place", 12_034, geonameid=616438), []),
+    (GazPlace(5, "Khojavend", 39.79, 47.11, "AZE", "place", 3_700, geonameid=146969), ["Martuni"]),
+    (GazPlace(6, "Martakert", 40.21, 46.82, "AZE", "place", 4_000, curated=True), ["Aghdara"]),
+    (GazPlace(7, "Askyaran", 39.94, 46.83, "AZE", "place", 1_639), ["Askeran"]),
+    (GazPlace(8, "Lachin Corridor", 39.62, 46.52, "AZE", "region", 0, curated=True), []),
+    (GazPlace(10, "Springfield", 37.2, -93.3, "USA", "place", 170_188, "Missouri", "US.MO"), []),
+    (GazPlace(11, "Springfield", 42.1, -72.6, "USA", "place", 154_341, "Massachusetts", "US.MA"), []),
+    (GazPlace(12, "Springfield", 39.8, -89.6, "USA", "place", 114_394, "Illinois", "US.IL"), []),
+    (GazPlace(13, "Illinois", 40.0, -89.2, "USA", "admin1", 12_000_000, "Illinois", "US.IL"), ["Ill."]),
+    (GazPlace(20, "Brussels", 50.85, 4.35, "BEL", "place", 1_019_022), []),
+    (GazPlace(21, "Mosul", 36.34, 43.13, "IRQ", "place", 1_739_800), []),
+    (GazPlace(22, "Police", 53.56, 14.57, "POL", "place", 34_350), []),
+    (GazPlace(23, "Mobile", 30.69, -88.04, "USA", "place", 183_289), []),
+]
+
+
+@pytest.fixture(scope="module")
+def stage() -> GeoStage:
+    return GeoStage(MemoryGazetteer(PLACES), frozenset({"police", "mobile", "of"}))
+
+
+def make_doc(nlp: Any, text: str, *, trigger: str | None = None) -> Document:
+    doc = Document(id="t", text=text, clean=text)
+    doc.nlp = nlp(text)
+    doc.sentences = [Sentence(i, s.start_char, s.end_char, s.start_char, s.end_char)
+                     for i, s in enumerate(doc.nlp.sents)]
+    if trigger is not None:
+        tok = next(t for t in doc.nlp if t.text == trigger)
+        doc.events = [Event(Plover("ASSAULT"), Evidence(tok.sent.text, (tok.sent.start_char, tok.sent.end_char)),
+                            0, (tok.idx, tok.idx + len(tok.text)), head=tok.i)]
+    return doc
+
+
+def places_by_text(doc: Document) -> dict[str, Any]:
+    return {p.text: p for p in doc.places}
+
+
+def test_geo_martuni_resolves_to_karabakh_in_an_azerbaijan_text(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Azerbaijani troops shelled Martuni in Nagorno-Karabakh, officials in Azerbaijan said.")
+    stage(doc)
+    place = places_by_text(doc)["Martuni"]
+    assert place.country == "AZE" and place.name == "Khojavend"
+
+
+def test_geo_martakert_person_label_is_fixed(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Martakert came under fire again, and the Lachin Corridor stayed closed.")
+    stage(doc)
+    got = places_by_text(doc)
+    assert got["Martakert"].name == "Martakert"
+    assert got["Lachin Corridor"].precision == "admin1"
+
+
+def test_geo_springfield_alone_stays_unresolved_but_others_survive(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "A man was arrested in Springfield after a visit to Brussels.")
+    stage(doc)
+    got = places_by_text(doc)
+    assert "Springfield" not in got
+    assert got["Brussels"].country == "BEL"
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were shot in Springfield, Illinois, on Sunday.",
+    "Two people were shot in Springfield, Ill., on Sunday.",
+    "Two people were shot in Springfield, IL on Sunday.",
+])
+def test_geo_city_state_pattern_picks_the_state(nlp: Any, stage: GeoStage, text: str) -> None:
+    doc = make_doc(nlp, text)
+    stage(doc)
+    assert places_by_text(doc)["Springfield"].admin1 == "Illinois"
+
+
+def test_geo_common_words_are_not_places(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Police said Mobile Police Department officers of the unit left.")
+    stage(doc)
+    assert doc.places == []
+
+
+def test_geo_spans_are_original_offsets(nlp: Any, stage: GeoStage) -> None:
+    original = "Fightng broke out in Mosul."
+    doc = make_doc(nlp, "Fighting broke out in Mosul.")
+    doc.text = original
+    doc.offsets = OffsetMap([(0, 8, 0, 7)])  # "Fighting" in the clean text was "Fightng" in the original
+    stage(doc)
+    place = doc.places[0]
+    assert place.span == (21, 26) and original[21:26] == "Mosul"
+
+
+def test_geo_event_takes_the_place_it_happened_not_where_announced(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Speaking in Brussels, the minister accused Iraq of a deadly attack in Mosul.", trigger="attack")
+    stage(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Mosul"
+    doc = make_doc(nlp, "Speaking in Brussels, the minister accused Iraq of a deadly attack in Mosul.", trigger="accused")
+    stage(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Brussels"
+
+
+def test_geo_event_is_copied_once_per_coordinated_location(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Troops violated the ceasefire in the Askeran, Martakert and Martuni regions of Artsakh.",
+                   trigger="violated")
+    stage(doc)
+    locations = [e.location for e in doc.events]
+    assert [loc.text for loc in locations if loc] == ["Askeran", "Martakert", "Martuni"]
+    assert all(loc and loc.precision == "admin1" and loc.country == "AZE" for loc in locations)
+    assert doc.events[0] is not doc.events[1] and doc.events[0].evidence == doc.events[1].evidence
+
+
+def test_geo_event_without_a_town_takes_the_region(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "A sabotage group attacked a police vehicle in Artsakh this morning.", trigger="attacked")
+    stage(doc)
+    loc = doc.events[0].location
+    assert loc is not None and loc.name == "Nagorno-Karabakh" and loc.precision == "admin1"
+
+
+def test_geo_event_sentence_without_place_uses_the_main_place(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Clashes went on in Mosul on Monday. Three people were killed.", trigger="killed")
+    stage(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Mosul"
+
+
+def test_geo_factory_uses_resources(nlp: Any) -> None:
+    resources = Resources()
+    resources.put("gazetteer", MemoryGazetteer(PLACES))
+    geo = create_geo(resources)
+    assert geo.name == "eventsift.resolve.geo.v1" and "events" in geo.requires
+    doc = make_doc(nlp, "Shelling hit Mosul.")
+    geo(doc)
+    assert [p.name for p in doc.places] == ["Mosul"]
