@@ -45,7 +45,7 @@ def synthetic_items(n: int) -> list[InputItem]:
             left = rng.randint(1, 4)
         left -= 1
         town = TOWNS[incident % len(TOWNS)][0]
-        day = dt.date(2020, 1, 1) + dt.timedelta(days=incident // 3)
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=incident)
         killed = incident % 5 + (i % 2 if incident % 7 == 0 else 0)
         text = (f"Incident {incident} report {i}. Gunmen attacked the market in {town} on {day:%d %B %Y}, "
                 f"killing {killed} people, officials said. Witness{incident} described the attack in street "

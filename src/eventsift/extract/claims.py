@@ -37,6 +37,8 @@ from eventsift.resources import Resources
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
                              "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators")
+STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
+NON_STATE_ARMED: frozenset[str] = frozenset({"REB", "CRM"})
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
@@ -137,7 +139,21 @@ class ClaimFinder:
             return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
         if self._hedged(s, head):
             return self._with_status(source, "accused")
-        return self._with_status(source, "reported")
+        return self._with_status(source, self._source_status(source, event))
+
+    def _source_status(self, source: Claim | None, event: Event) -> str:
+        """Status of an event stated by ``source`` without a speech-act cue: a perpetrator (or its own outlet)
+        telling of its act claims it; a state body attributing an act to an armed group or criminals accuses it."""
+        perpetrators = [a for a in event.actors if a.role == "actor"]
+        if source is None or not perpetrators:
+            return "reported"
+        for actor in perpetrators:
+            if actor.name == source.name or (
+                    source.sector == "REB" and actor.sector == "REB" and actor.country == source.country):
+                return "claimed"
+        if source.sector in STATE_SECTORS and any(a.sector in NON_STATE_ARMED for a in perpetrators):
+            return "accused"
+        return "reported"
 
     def _source(self, reports: list[Cue], s: int) -> Claim | None:
         """Who states the event: the sentence's own source, the source of the previous sentence, the dateline or
@@ -156,6 +172,12 @@ class ClaimFinder:
         outlet = self.doc.source.outlet
         if outlet:
             return Claim(text=outlet, name=outlet, span=None, status="reported", sector="MED")
+        for index in sorted(self.by_sentence):  # the first source the document names
+            for cue in self.by_sentence[index]:
+                if cue.kind == "report" and not cue.negated:
+                    claim = self._claim(cue, "reported")
+                    if claim is not None:
+                        return claim
         return None
 
     def _with_status(self, claim: Claim | None, status: str) -> Claim | None:
@@ -242,7 +264,7 @@ class ClaimFinder:
             return None
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         object_words = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
-        child_words = {c.lower_ for c in tok.subtree if c.i > tok.i and c.i - tok.i <= 4}
+        child_words = {c.lower_ for c in tok.subtree if c.i > tok.i}
         speaker = self._speaker(tok)
         negated = self._negated(tok, speaker)
         if lemma in self.cues.sets["claim_verbs"] and object_words & self.cues.sets["claim_objects"]:
@@ -272,8 +294,12 @@ class ClaimFinder:
         subjects = with_conjuncts(c for c in verb.children if c.dep_ in ("nsubj",))
         if subjects:
             return subjects[0]
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-            return self._speaker(verb.head)
+        governor = verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and governor is not verb:
+            return self._speaker(governor)
+        if verb.dep_ == "acl" and governor.dep_ in ("dobj", "obj") and governor.head is not governor:
+            # "X distributed leaflets claiming responsibility": the one who issued the leaflets
+            return self._speaker(governor.head)
         return None
 
     def _negated(self, verb: Token, speaker: Token | None) -> bool:

@@ -208,7 +208,9 @@ class SqlStore:
         for name, span in self._evidence_spans(event):
             self._run("INSERT INTO evidence_spans (event_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?) "
                       "ON CONFLICT DO NOTHING", (report.event_id, name, span[0], span[1], text[span[0]:span[1]]))
-        fused_id, score = choose_cluster(report, self._candidates(report), self.settings)
+        spans: dict[str, tuple[dt.date, dt.date]] = {}
+        candidates = list(self._candidates(report, spans))
+        fused_id, score = choose_cluster(report, candidates, self.settings, spans=spans)
         action = "fuse_join"
         if fused_id is None:
             fused_id, action = new_fused_id(report), "fuse_new"
@@ -229,17 +231,22 @@ class SqlStore:
             spans.append((f"actor.{actor.get('role') or 'actor'}", _span(actor.get("span"))))
         return [(name, span) for name, span in spans if span is not None]
 
-    def _candidates(self, report: Report) -> Iterator[tuple[str, Report]]:
+    def _candidates(self, report: Report, spans: dict[str, tuple[dt.date, dt.date]]) -> Iterator[tuple[str, Report]]:
+        """Reports in ``report``'s date window with their fused ids; fills ``spans`` with those events' dates."""
         if report.date_start is None or report.date_end is None:
             return
         window = dt.timedelta(days=self.settings.date_window_days)
         rows = self._rows(
-            "SELECT e.id, e.document_id, e.fused_id, e.fuse_text, e.data, d.outlet, d.published FROM events e "
-            "JOIN documents d ON d.id = e.document_id WHERE e.fused_id IS NOT NULL AND e.fuse_start <= ? "
+            "SELECT e.id, e.document_id, e.fused_id, e.fuse_text, e.data, d.outlet, d.published, "
+            "f.date_start AS f_start, f.date_end AS f_end FROM events e JOIN documents d ON d.id = e.document_id "
+            "LEFT JOIN fused_events f ON f.id = e.fused_id WHERE e.fused_id IS NOT NULL AND e.fuse_start <= ? "
             "AND e.fuse_end >= ? ORDER BY e.num DESC LIMIT ?",
             ((report.date_end + window).isoformat(), (report.date_start - window).isoformat(),
              self.settings.max_candidates))
         for row in rows:
+            if row["f_start"] and row["f_end"]:
+                spans[row["fused_id"]] = (dt.date.fromisoformat(row["f_start"][:10]),
+                                          dt.date.fromisoformat(row["f_end"][:10]))
             member = self._reports.get(row["id"])
             if member is None:
                 stub = {"id": row["document_id"], "source": {"outlet": row["outlet"], "published": row["published"]}}
