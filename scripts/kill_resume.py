@@ -3,6 +3,7 @@
 
 Usage:
   python scripts/kill_resume.py [--docs 2000] [--kills 5] [--db FILE|URL] [--seed 1] [--corpus FILE.jsonl]
+      [--delay SECONDS]
 
 By default the corpus is synthetic (incidents reported by 1-4 outlets each) and extraction is a fast deterministic
 stand-in, so the run measures the store's transactions, not the NLP. With --corpus, the real pipeline codes the
@@ -55,9 +56,10 @@ def synthetic_items(n: int) -> list[InputItem]:
     return items
 
 
-def fake_extract(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
+def fake_extract(items: Iterable[Any], delay: float = 0.0) -> Iterator[dict[str, Any]]:
     """A deterministic stand-in for the pipeline: one ASSAULT event per document, fields read from the text."""
     for item in items:
+        time.sleep(delay)
         words = item.text.split()
         incident = int(words[1])
         town, lat, lon = TOWNS[incident % len(TOWNS)]
@@ -93,7 +95,7 @@ def corpus_items(path: Path, n: int) -> list[InputItem]:
     return items
 
 
-def worker(db: str, docs: int, corpus: str | None) -> int:
+def worker(db: str, docs: int, corpus: str | None, delay: float) -> int:
     """Ingest the corpus into ``db`` (the process the parent kills)."""
     store = open_store(db)
     if corpus:
@@ -104,7 +106,7 @@ def worker(db: str, docs: int, corpus: str | None) -> int:
         items = corpus_items(Path(corpus), docs)
         summary = ingest_items(store, items, lambda xs: extract_records(xs, pipeline))
     else:
-        summary = ingest_items(store, synthetic_items(docs), fake_extract)
+        summary = ingest_items(store, synthetic_items(docs), lambda xs: fake_extract(xs, delay))
     store.close()
     print(json.dumps({"new": summary.new, "skipped": summary.skipped}))
     return 0
@@ -123,13 +125,14 @@ def main() -> int:
     ap.add_argument("--db")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus")
+    ap.add_argument("--delay", type=float, default=0.0, help="seconds of simulated extraction per document")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        return worker(args.db, args.docs, args.corpus)
+        return worker(args.db, args.docs, args.corpus, args.delay)
     tmp = tempfile.TemporaryDirectory()
     db = args.db or os.path.join(tmp.name, "kill.db")
-    cmd = [sys.executable, __file__, "--worker", "--db", db, "--docs", str(args.docs)]
+    cmd = [sys.executable, __file__, "--worker", "--db", db, "--docs", str(args.docs), "--delay", str(args.delay)]
     if args.corpus:
         cmd += ["--corpus", args.corpus]
     rng = random.Random(args.seed)

@@ -8,10 +8,13 @@ sentence is the first sentence that mentions one of the gold *targets* (never th
 answer); an Event is put on the first violence word of that sentence (or its root), and the actors and claims stages
 run on it. Claim status accuracy uses the scorer's mapping; perpetrator found uses the scorer's ``actor_hit``.
 
+``pipeline``: the full default pipeline (every registered stage) on the first N records of a gold file, scored by
+../shared/tools/score.py: the figures the evaluation gate will see.
+
 ``plover``: each PLOVER dev sentence gets one Event on the root verb, the actors stage runs, and actor1/recipient
 found are computed with the scorer's ``text_match`` (the gold trigger is not given, so this is a floor).
 
-Usage: python scripts/measure_claims.py [--limit N] [--set muc4|plover] [--gold PATH] [--errors K]
+Usage: python scripts/measure_claims.py [--limit N] [--set muc4|plover|pipeline] [--gold PATH] [--errors K] [--out P]
 """
 
 from __future__ import annotations
@@ -191,6 +194,28 @@ def measure_plover(args: argparse.Namespace) -> None:
     print(f"recipient_found {r_hit / max(r_n, 1):.4f} n={r_n}")
 
 
+def measure_pipeline(args: argparse.Namespace) -> None:
+    """The full default pipeline on the first N records, scored by the reference scorer (``pipeline``)."""
+    import subprocess
+    import tempfile
+
+    from eventsift.extraction import extract_records
+    from eventsift.ingest import read_inputs
+    from eventsift.pipeline import Pipeline
+
+    gold_path = Path(args.gold or SHARED / "gold" / "muc4.dev.jsonl")
+    records = read_gold(gold_path, args.limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_subset = Path(tmp) / "gold.jsonl"
+        gold_subset.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        pipeline = Pipeline.from_config(Config())
+        preds = list(extract_records(read_inputs([str(gold_subset)]), pipeline))
+        pred_path = Path(args.out) if args.out else Path(tmp) / "pred.jsonl"
+        pred_path.write_text("".join(json.dumps(r) + "\n" for r in preds), encoding="utf-8")
+        subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(gold_subset), str(pred_path)],
+                       check=True)
+
+
 def _plover_type(label: str) -> str:
     return label.split("|")[0]
 
@@ -198,12 +223,13 @@ def _plover_type(label: str) -> str:
 def main() -> None:
     """Parse arguments and run one measurement."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("muc4", "plover"), default="muc4")
+    parser.add_argument("--set", choices=("muc4", "plover", "pipeline"), default="muc4")
+    parser.add_argument("--out", default=None, help="pipeline: keep the predictions in this file")
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--gold", default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to K error examples to stderr")
     args = parser.parse_args()
-    (measure_muc if args.set == "muc4" else measure_plover)(args)
+    {"muc4": measure_muc, "plover": measure_plover, "pipeline": measure_pipeline}[args.set](args)
 
 
 if __name__ == "__main__":

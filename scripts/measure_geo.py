@@ -80,7 +80,8 @@ def main(argv: list[str]) -> int:
             events = [{"confidence": 0.5, "location": None if e.location is None else {
                 "name": e.location.name, "lat": e.location.lat, "lon": e.location.lon,
                 "country": e.location.country}} for e in doc.events]
-            out.write(json.dumps({"id": doc.id, "places": [place_json(p) for p in doc.places], "events": events}) + "\n")
+            row = {"id": doc.id, "places": [place_json(p) for p in doc.places], "events": events}
+            out.write(json.dumps(row) + "\n")
     sys.stderr.write(f"{len(lines)} documents in {time.time() - started:.1f}s\n")
     return 0
 

@@ -168,9 +168,10 @@ def main() -> int:
     out = data_path("models", "event_classifier.json")
     payload = {
         "version": "1.0",
-        "schema": "idf: {feature: idf}; case/plover: {labels, intercept, temperature, weights: {feature: [w per label]}};"
-                  " features are lower-cased word 1-2-grams plus lexicon pseudo-tokens (see event_classifier.py)",
-        "trained_on": "CASE 2021 task 2 dev (507) + PLOVER dev (1114), LinearSVC C=%s, seed %d" % (C, SEED),
+        "schema": "idf: {feature: idf}; case/plover: {labels, intercept, temperature, weights: "
+                  "{feature: [w per label]}}; features are lower-cased word 1-2-grams plus lexicon "
+                  "pseudo-tokens (see event_classifier.py)",
+        "trained_on": f"CASE 2021 task 2 dev (507) + PLOVER dev (1114), LinearSVC C={C}, seed {SEED}",
         "ngram_max": 2,
         "idf": clf.idf,
         "case": {"labels": list(clf.case.labels), "intercept": list(clf.case.intercept),

@@ -130,9 +130,9 @@ class Casualties:
 
 @dataclass(slots=True)
 class Plover:
-    """PLOVER coding of an event: root type, mode, contexts and auxiliary status."""
+    """PLOVER coding of an event: root type (``None`` for a non-conflict CASE class), mode, contexts, aux status."""
 
-    type: str
+    type: str | None
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     aux: str | None = None

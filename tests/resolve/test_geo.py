@@ -103,10 +103,11 @@ def test_geo_spans_are_original_offsets(nlp: Any, stage: GeoStage) -> None:
 
 
 def test_geo_event_takes_the_place_it_happened_not_where_announced(nlp: Any, stage: GeoStage) -> None:
-    doc = make_doc(nlp, "Speaking in Brussels, the minister accused Iraq of a deadly attack in Mosul.", trigger="attack")
+    text = "Speaking in Brussels, the minister accused Iraq of a deadly attack in Mosul."
+    doc = make_doc(nlp, text, trigger="attack")
     stage(doc)
     assert doc.events[0].location is not None and doc.events[0].location.name == "Mosul"
-    doc = make_doc(nlp, "Speaking in Brussels, the minister accused Iraq of a deadly attack in Mosul.", trigger="accused")
+    doc = make_doc(nlp, text, trigger="accused")
     stage(doc)
     assert doc.events[0].location is not None and doc.events[0].location.name == "Brussels"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eventsift.extract.actor_dictionary import ActorDictionary, load_actor_dictionary
+from eventsift.extract.actor_dictionary import ActorDictionary, DictMatch, load_actor_dictionary
 from eventsift.extract.arguments import (
     Token,
     head_token,
@@ -27,6 +27,9 @@ from eventsift.model import Actor, Document, Event
 from eventsift.resources import Resources
 
 NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+MIN_DOC_MENTIONS = 2
 
 
 @dataclass
@@ -45,8 +48,9 @@ def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slot
     preps_to_recipient = set(attachment["verbal_recipient_preps"] if verbal else attachment["recipient_preps"])
     actors: list[Token] = []
     recipients: list[Token] = []
+    victims: list[Token] = []  # victims of a verb the trigger noun hangs off: never turned into fighters
     if head.pos_ in ("NOUN", "PROPN"):
-        _noun_slots(head, attachment, actors, recipients, preps_to_recipient)
+        _noun_slots(head, attachment, actors, recipients, victims, preps_to_recipient)
     else:
         _verb_slots(head, actors, recipients, preps_to_recipient, reciprocal=reciprocal, verbal=verbal)
     pronoun = any(t.lower_ in PRONOUNS for t in actors)
@@ -59,6 +63,7 @@ def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slot
     recipients = [t for t in with_conjuncts(recipients) if keep(t)]
     if reciprocal:
         actors, recipients = actors + [t for t in recipients if t.i not in {a.i for a in actors}], []
+    recipients += [t for t in with_conjuncts(victims) if keep(t)]
     actor_ids = {t.i for t in actors}
     recipients = [t for t in recipients if t.i not in actor_ids and t.i != head.i]
     return Slots([t for t in actors if t.i != head.i], recipients, pronoun_subject=pronoun and not actors)
@@ -103,7 +108,7 @@ def _verb_slots(head: Token, actors: list[Token], recipients: list[Token], preps
 
 
 def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], recipients: list[Token],
-                preps: set[str]) -> None:
+                victims: list[Token], preps: set[str]) -> None:
     victim_noun = head.lemma_.lower() in attachment["victim_nouns"] or head.lower_ in attachment["victim_nouns"]
     for child in head.children:
         dep = child.dep_
@@ -130,10 +135,10 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
             if child.dep_ == "agent":
                 actors.extend(prep_objects(child))
     elif head.dep_ == "nsubj" and governor.pos_ == "VERB":
-        recipients.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
+        victims.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
     elif head.dep_ == "pobj" and governor.lower_ in ("in", "during", "after") and governor.head.pos_ == "VERB":
         verb = governor.head
-        recipients.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+        victims.extend(c for c in verb.children if c.dep_ == "nsubjpass")
 
 
 def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -> list[Actor]:
@@ -144,22 +149,63 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -
         return []
     verbal = event.plover.type in attachment["verbal_types"]
     slots = find_slots(head, attachment, verbal=verbal)
-    actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in slots.actors]
+    instruments = set(attachment["instrument_nouns"])
+    actor_tokens = [t for t in slots.actors if t.lower_ not in instruments and t.lemma_.lower() not in instruments]
+    actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in slots.recipients]
     if not actors and not verbal:
-        taken: set[int] = set()
-        for tok in slots.recipients:
-            start, end = phrase_extent(tok)
-            taken.update(range(start, end))
-        sectors = frozenset(attachment["perpetrator_sectors"])
-        s_start, s_end = sentence_tokens(doc, event.sentence)
-        hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, sectors)
-        if hit is None and slots.pronoun_subject and event.sentence > 0:
-            p_start, p_end = sentence_tokens(doc, event.sentence - 1)
-            hit = coder.nearest_perpetrator(p_start, p_end, p_end, taken, sectors)
+        hit = _fallback_perpetrator(coder, event, head, slots, attachment)
         if hit is not None:
             actors.append(coder.actor_for_hit("actor", hit))
     return _dedupe(actors + recipients)
+
+
+def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,
+                          attachment: dict[str, Any]) -> DictMatch | None:
+    """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then a named
+    armed group or a rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
+    doc = coder.doc
+    taken: set[int] = set()
+    for tok in slots.recipients:
+        start, end = phrase_extent(tok)
+        taken.update(range(start, end))
+    speech = set(attachment["speech_verbs"])
+    for tok in doc.nlp:
+        if tok.lemma_.lower() in speech or tok.lower_ in speech:
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "agent", "prep") and child.i not in taken:
+                    start, end = phrase_extent(child)
+                    taken.update(range(start, end))
+                    if child.dep_ in ("agent", "prep"):
+                        for obj in prep_objects(child):
+                            taken.update(range(*phrase_extent(obj)))
+    s_start, s_end = sentence_tokens(doc, event.sentence)
+    hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, frozenset(attachment["perpetrator_sectors"]))
+    if hit is not None:
+        return hit
+    window = frozenset(attachment["window_sectors"])
+    for offset in (-1, 1, -2, 2):
+        index = event.sentence + offset
+        if not 0 <= index < len(doc.sentences):
+            continue
+        w_start, w_end = sentence_tokens(doc, index)
+        anchor = w_end if offset < 0 else w_start
+        hit = coder.nearest_perpetrator(w_start, w_end, anchor, taken, window)
+        if hit is not None:
+            return hit
+    # last resort: the armed group the whole report is about (named at least twice, not as a source)
+    best: DictMatch | None = None
+    counts: dict[str, int] = {}
+    for hit in coder.hits:
+        entry = hit.candidate.entry
+        if entry is None or entry.type != "group" or any(i in taken for i in range(hit.start, hit.end)):
+            continue
+        counts[entry.name] = counts.get(entry.name, 0) + 1
+        if best is None or counts[entry.name] > counts.get(best.candidate.entry.name if best.candidate.entry else "", 0):
+            best = hit
+    if best is not None and best.candidate.entry is not None and counts[best.candidate.entry.name] >= MIN_DOC_MENTIONS:
+        return best
+    return None
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

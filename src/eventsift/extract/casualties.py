@@ -28,7 +28,7 @@ from eventsift.model import Casualties, Document, Event, Span
 from eventsift.resources import Resources
 
 CASUALTIES_FILE = "casualties.json"
-CONTINUATION_SENTENCES = 3
+CONTINUATION_SENTENCES = 8
 HISTORICAL_DAYS = 365
 FIELDS: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
 TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said to be wounded or killed
@@ -117,13 +117,15 @@ class CasualtyFinder:
         self.lexicon = lexicon
         self.numbers = numbers
         flags = re.IGNORECASE
-        qual = (r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|an\s+estimated"
-                r"|approximately|roughly|another|a\s+further|an\s+additional|a\s+total\s+of|all|the)\s+)*")
+        qual = (r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
+                r"|an\s+estimated|approximately|roughly|another|a\s+further|an\s+additional|a\s+total\s+of|all|the)\s+)*")
         num = rf"(?:{numbers.pattern}|an?|one|another|his|her|a\s+couple\s+of|a\s+dozen)"
         persons = rf"(?:{_alt(lexicon.persons)}|(?:\d+|[a-z]+)[\s-]years?[\s-]old)"
         singular = _alt(p for p in lexicon.persons if not p.endswith("s") and p not in _PLURALS)
-        modifier = r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at)\b)[\w'’-]+,?\s+)"
-        group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num})(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)(?:\s+(?P<who>{modifier}{{0,4}}?(?:{persons})|others?"
+        modifier = r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at)\b)[\w'’-]+\s+)"
+        not_age = r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)"
+        group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
+                 rf"(?:{persons})|others?"
                  rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular})|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
@@ -175,7 +177,7 @@ class CasualtyFinder:
             rf"\b(?P<noun>{_alt(toll_alts)})\s+(?:[\w'’]+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit|stood\s+at|"
             rf"stands\s+at|climbed\s+to|rose\s+to)\s+(?P<q>{qual})(?P<n>{numbers.pattern})\b", flags)
         self._death = re.compile(
-            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons}))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
+            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|the\s+\w+))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
             rf"|victim)\s+(?:[\w'’-]+\s+){{0,8}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
         self._zero = re.compile(
             rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:{persons}))\s+(?:else\s+)?(?:of\s+[\w\s]{{0,20}}?)?"
@@ -372,6 +374,11 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
                 killed.value, killed.span = mention.count, (mention.start, mention.end)
                 if injured.value:
                     injured.value = max(0, injured.value - mention.count)
+    hurt, killed, injured = tallies.pop("hurt"), tallies["killed"], tallies["injured"]
+    if hurt.value and hurt.value - (killed.value or 0) > (injured.value or 0):
+        # people shot or struck who are not among the dead were wounded
+        injured.value, injured.span = hurt.value - (killed.value or 0), hurt.span
+        injured.sides.extend(hurt.sides)
     return tallies
 
 
@@ -393,8 +400,9 @@ class CasualtiesStage:
         text = doc.clean or doc.text
         sentences = sorted(doc.sentences, key=lambda s: s.index)
         position = {sent.index: n for n, sent in enumerate(sentences)}
-        background = {sent.index for sent in sentences if self._is_background(doc, sent.start, sent.end,
-                                                                            text[sent.clean_start:sent.clean_end])}
+        dated_past = {sent.index for sent in sentences if self._has_historical_date(doc, sent.start, sent.end)}
+        marked_past = {sent.index for sent in sentences
+                       if self.finder.is_background(text[sent.clean_start:sent.clean_end])}
         cache: dict[int, list[Mention]] = {}
         event_sentences = sorted({event.sentence for event in doc.events})
         for event in doc.events:
@@ -411,9 +419,9 @@ class CasualtiesStage:
                 scope.append(sent)
             per_sentence: list[list[Mention]] = []
             for sent in scope:
-                if sent.index in background and not historical_event and sent.index != event.sentence:
-                    continue
-                if sent.index in background and not historical_event and self._historical_count(doc, sent.index):
+                # an old date rules a sentence out; a marker ("last year") only a sentence after the event's own
+                background = sent.index in dated_past or (sent.index in marked_past and sent.index != event.sentence)
+                if background and not historical_event:
                     continue
                 if sent.index not in cache:
                     found = self.finder.find(text[sent.clean_start:sent.clean_end])
@@ -427,13 +435,8 @@ class CasualtiesStage:
 
     def _casualties(self, doc: Document, tallies: dict[str, _Tally]) -> Casualties:
         out = Casualties()
-        hurt, killed, injured = tallies["hurt"], tallies["killed"], tallies["injured"]
-        if hurt.value and hurt.value - (killed.value or 0) > (injured.value or 0):
-            # people shot or struck who are not among the dead were wounded
-            injured.value, injured.span = hurt.value - (killed.value or 0), hurt.span
+        killed, injured = tallies["killed"], tallies["injured"]
         for name, t in tallies.items():
-            if name == "hurt":
-                continue
             if t.span is not None and t.value is not None:
                 out.spans[name] = doc.to_original(*t.span)
             for mention in t.sides:
@@ -451,19 +454,13 @@ class CasualtiesStage:
             out.injured = 0 if out.injured is None else out.injured
         return out
 
-    def _is_background(self, doc: Document, start: int, end: int, text: str) -> bool:
-        if self.finder.is_background(text):
-            return True
+    def _has_historical_date(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the sentence at original ``[start, end)`` holds a time expression over a year before publication."""
         published = doc.source.published
         if published is None:
             return False
         limit = published - dt.timedelta(days=HISTORICAL_DAYS)
         return any(w.span is not None and start <= w.span[0] < end and w.end < limit for w in doc.times)
-
-    def _historical_count(self, doc: Document, index: int) -> bool:
-        """A background sentence that is also the event sentence: its counts are kept only for historical events."""
-        del doc, index
-        return True
 
 
 def create_casualties(resources: Resources) -> CasualtiesStage:

@@ -269,7 +269,9 @@ class ClaimFinder:
         negated = self._negated(tok, speaker)
         if lemma in self.cues.sets["claim_verbs"] and object_words & self.cues.sets["claim_objects"]:
             return Cue("claim", tok, speaker, negated, index)
-        if lemma in self.cues.sets["admit_verbs"]:
+        if lemma in self.cues.sets["admit_verbs"] and (object_words & self.cues.sets["claim_objects"] or any(
+                c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB") for c in tok.children)):
+            # "admitted responsibility", "admitted carrying out the attack"; not "admitted that the war failed"
             return Cue("claim", tok, speaker, negated, index)
         if lemma in self.cues.sets["deny_verbs"] and (
                 lemma in ("deny", "disclaim", "refute") or object_words & self.cues.sets["deny_objects"]):

@@ -168,7 +168,7 @@ def load_plover(path: Path | None = None) -> PloverCodebook:
     """
     path = path or data_path("codebooks", "plover.json")
     data = read_json(path)
-    types = data.get("types")
+    types: Any = data.get("types")
     _need(isinstance(types, dict), path, "'types' must be an object")
     _need(set(types) == set(PLOVER_TYPES), path, f"'types' must be exactly the 16 PLOVER types {PLOVER_TYPES}")
     modes: dict[str, dict[str, str]] = {}
@@ -179,8 +179,8 @@ def load_plover(path: Path | None = None) -> PloverCodebook:
         _need(isinstance(entry.get("modes"), dict), path, f"{name} needs a 'modes' object")
         modes[name] = {str(k): str(v) for k, v in entry["modes"].items()}
         definitions[name] = entry["definition"]
-    contexts = data.get("contexts")
-    aux = data.get("aux")
+    contexts: Any = data.get("contexts")
+    aux: Any = data.get("aux")
     _need(isinstance(contexts, dict) and bool(contexts), path, "'contexts' must be a non-empty object")
     _need(isinstance(aux, dict), path, "'aux' must be an object")
     return PloverCodebook(data["version"], modes, definitions, dict(contexts), dict(aux))
@@ -194,14 +194,14 @@ def load_acled(path: Path | None = None) -> AcledCodebook:
     """
     path = path or data_path("codebooks", "acled.json")
     data = read_json(path)
-    event_types = data.get("event_types")
+    event_types: Any = data.get("event_types")
     _need(isinstance(event_types, dict) and len(event_types) == 6, path, "'event_types' must hold the 6 ACLED types")
     sub_to_type: dict[str, str] = {}
     sub_to_case: dict[str, str] = {}
     compatible: dict[str, frozenset[str]] = {}
     definitions: dict[str, str] = {}
     for etype, entry in event_types.items():
-        subs = entry.get("sub_event_types") if isinstance(entry, dict) else None
+        subs: Any = entry.get("sub_event_types") if isinstance(entry, dict) else None
         _need(isinstance(subs, dict) and bool(subs), path, f"{etype} needs 'sub_event_types'")
         for sub, sub_entry in subs.items():
             _need(isinstance(sub_entry.get("case_code"), str), path, f"{sub} needs a 'case_code'")
@@ -211,7 +211,7 @@ def load_acled(path: Path | None = None) -> AcledCodebook:
             definitions[sub] = sub_entry["definition"]
             compatible[sub] = frozenset(sub_entry.get("plover") or ())
     _need(len(sub_to_type) == 25, path, f"expected 25 sub-event types, found {len(sub_to_type)}")
-    non_acled = data.get("case_non_acled")
+    non_acled: Any = data.get("case_non_acled")
     _need(isinstance(non_acled, dict), path, "'case_non_acled' must be an object")
     case_non_acled: dict[str, str] = {}
     for code, entry in non_acled.items():
@@ -229,7 +229,7 @@ def load_crosswalk(path: Path | None = None) -> CameoCrosswalk:
     """
     path = path or data_path("codebooks", "cameo_crosswalk.json")
     data = read_json(path)
-    rules_data = data.get("rules")
+    rules_data: Any = data.get("rules")
     _need(isinstance(rules_data, list) and bool(rules_data), path, "'rules' must be a non-empty list")
     rules = []
     for i, rule in enumerate(rules_data):
@@ -248,11 +248,11 @@ def load_triggers(path: Path | None = None) -> TriggerLexicon:
     """
     path = path or data_path("lexicons", "event_triggers.json")
     data = read_json(path)
-    raw = data.get("entries")
+    raw: Any = data.get("entries")
     _need(isinstance(raw, list) and bool(raw), path, "'entries' must be a non-empty list")
     entries = []
     for i, entry in enumerate(raw):
-        terms = entry.get("terms")
+        terms: Any = entry.get("terms")
         _need(isinstance(terms, list) and bool(terms), path, f"entry {i} needs a non-empty 'terms' list")
         etype = entry.get("type")
         _need(etype is None or etype in PLOVER_TYPES, path, f"entry {i} has an unknown PLOVER type {etype!r}")

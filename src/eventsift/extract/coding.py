@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eventsift.extract.actor_dictionary import ActorDictionary, DictMatch
+from eventsift.extract.actor_dictionary import ActorDictionary, ActorEntry, DictMatch
 from eventsift.extract.arguments import Token, is_all_caps, original_span, phrase_extent
 from eventsift.model import Actor, Document
 
@@ -25,6 +25,12 @@ class ActorCoder:
         day = doc.source.published
         self.day: dt.date | None = day
         self.hits: list[DictMatch] = dictionary.match(doc.nlp, all_caps=is_all_caps(doc.text), day=day)
+        self.coreferent_sectors = frozenset(dictionary.attachment.get("coreferent_sectors", ()))
+        self.event_nouns = frozenset(dictionary.attachment.get("instrument_nouns", ()))
+        self._hit_tokens = {i for h in self.hits for i in range(h.start, h.end)}
+
+    def _in_hit(self, index: int) -> bool:
+        return index in self._hit_tokens
 
     def hits_in(self, start: int, end: int) -> list[DictMatch]:
         """Dictionary hits inside tokens ``[start, end)``."""
@@ -38,9 +44,29 @@ class ActorCoder:
             words = words[1:]
         fallback = nlp[start:end].text if len(words) == end - start else " ".join(words)
         coding = self.dictionary.code(self.hits_in(start, end), head=head, fallback=fallback)
+        name, country = coding.name, coding.country
+        if coding.kind == "agent" and coding.sector in self.coreferent_sectors:
+            group = self.dominant_group(coding.sector)
+            if group is not None and (country is None or group.country in (None, country)):
+                name, country = group.name, group.country or country
         span = original_span(self.doc, start, end)
-        return Actor(role=role, text=self.doc.original_text(span), name=coding.name, span=span,
-                     country=coding.country, sector=coding.sector)
+        return Actor(role=role, text=self.doc.original_text(span), name=name, span=span, country=country,
+                     sector=coding.sector)
+
+    def dominant_group(self, sector: str | None) -> ActorEntry | None:
+        """The named group of ``sector`` the document mentions most (first mentioned on a tie): what a generic
+        "the rebels" most likely refers to."""
+        counts: dict[str, int] = {}
+        first: dict[str, ActorEntry] = {}
+        for hit in self.hits:
+            entry = hit.candidate.entry
+            if entry is not None and entry.type == "group" and entry.sector == sector:
+                counts[entry.name] = counts.get(entry.name, 0) + 1
+                first.setdefault(entry.name, entry)
+        if not counts:
+            return None
+        best = max(counts, key=lambda n: counts[n])
+        return first[best]
 
     def actor_for_token(self, role: str, tok: Token, *, verbal: bool) -> Actor:
         """Code the noun phrase headed by ``tok``; a capital named as a target of violence is a place, not a state."""
@@ -63,6 +89,10 @@ class ActorCoder:
             is_group = entry is not None and entry.type == "group"
             if groups_only and not is_group:
                 continue
+            root = self.doc.nlp[hit.end - 1]
+            if (root.dep_ in ("compound", "amod", "nmod") and not self._in_hit(root.head.i)
+                    and root.head.lemma_.lower() not in self.event_nouns):
+                continue  # "the military hospital", "Army Boulevard": a place named after an actor
             if is_group or (hit.kind in ("agent", "entity") and hit.sector in sectors):
                 pool.append(hit)
         if not pool:

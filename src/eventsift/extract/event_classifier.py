@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from eventsift.extract.events import Candidate
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
-#: Minimum probability for the classifier to re-type an event the lexicon typed differently.
+#: Minimum probabilities for the classifier to re-type an event the lexicon typed differently (tuned by CV).
 RETYPE_PLOVER = 0.0
 RETYPE_CASE = 0.0
 
@@ -123,7 +123,8 @@ class EventClassifier:
             match = [c for c in typed if c.type == best_type]
             if match:
                 chosen = max(match, key=lambda c: c.confidence)
-            elif p_plover[best_type] >= RETYPE_PLOVER:
+            elif p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= 2 * max(
+                    p_plover.get(c.type or "", 0.0) for c in typed):
                 chosen = max(typed, key=lambda c: (c.aux is None, c.confidence))
                 chosen.type, chosen.mode = best_type, None
                 if chosen.acled and not codebooks.acled.is_compatible(chosen.acled, best_type):
@@ -139,8 +140,10 @@ class EventClassifier:
         target = next((c for c in ordered if c.acled == label), None)
         if target is None:
             target = next((c for c in ordered if codebooks.acled.is_compatible(label, c.type)), None)
-        if target is None:
+        if target is None and p_case[label] >= RETYPE_CASE:
             target = ordered[0]
+        if target is None:
+            return
         target.acled = label
         others = [c.confidence for c in cands if c is not target and (c.acled is not None or c.entry.case)]
         if others and max(others) >= target.confidence:

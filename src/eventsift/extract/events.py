@@ -154,7 +154,8 @@ def is_month_or_name(tok: Any, all_caps: bool) -> bool:
     if tok.lower_ in ("march", "may") and (tok.text[0].isupper()):
         return any(t.like_num for t in (tok.nbor(-1) if tok.i > 0 else tok, tok.nbor(1) if tok.i + 1 < len(tok.doc)
                                         else tok)) or not all_caps
-    return not all_caps and tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW") and tok.pos_ == "PROPN"
+    name_types = ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW")
+    return not all_caps and tok.ent_type_ in name_types and tok.pos_ == "PROPN"
 
 
 def governing_verb(tok: Any) -> Any:
@@ -197,7 +198,7 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
     for t in (tok, verb):
         for c in t.children:
             lower = c.lower_
-            if c.dep_ == "aux" and lower in ("could", "might", "may", "would", "should"):
+            if c.dep_ == "aux" and lower in hyp_words:
                 return "hypothetical"
             if c.dep_ == "mark" and lower in ("if", "unless", "whether"):
                 return "hypothetical"
@@ -470,7 +471,7 @@ def to_event(cand: Candidate, doc: Document, codebooks: Codebooks, sents: list[A
         acled = Acled(codebooks.acled.event_type(label), label)
     words = lemmas(sent)
     cameo = codebooks.crosswalk.cameo(cand.type, cand.mode, acled.sub_event_type if acled else None)
-    plover = Plover(cand.type, cand.mode, context_of(cand, words, codebooks.triggers), cand.aux)  # type: ignore[arg-type]
+    plover = Plover(cand.type, cand.mode, context_of(cand, words, codebooks.triggers), cand.aux)
     return Event(
         plover=plover,
         evidence=Evidence(doc.text[s_start:s_end], (s_start, s_end)),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs shipped; the lead adds it to mypy overrides
 
 from eventsift.config import Config
 from eventsift.errors import DataFileError

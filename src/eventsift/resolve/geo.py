@@ -109,21 +109,23 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
             continue
         text = sdoc[start:end].text
         if ent.label_ in PLACE_LABELS:
-            cands = gaz.lookup(text)
+            cands = _lookup(gaz, text)
             if not cands and end - start > 1 and sdoc[end - 1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
                 end -= 1  # "Sumatra province": the descriptor is picked up again as a precision hint
-                cands = gaz.lookup(sdoc[start:end].text)
+                cands = _lookup(gaz, sdoc[start:end].text)
             add(start, end, "ner", cands)
         elif ent.label_ in MISLABELS:
-            cands = gaz.lookup(text)
+            cands = _lookup(gaz, text)
             if any(m.place.curated for m in cands) or (cands and (
-                _strong(cands) or (ent.label_ == "PERSON" and _governed_by_locative(sdoc[end - 1]))
+                _strong(cands) or (ent.label_ in ("PERSON", "ORG") and _governed_by_locative(sdoc[end - 1]))
+                or (ent.label_ == "PERSON" and sdoc[end - 1].dep_ == "dobj"
+                    and any(m.preferred and m.place.population >= 100_000 for m in cands))
             )):
                 add(start, end, "curated", cands)
             else:
                 lead = _leading_country(sdoc, start, end, gaz) if ent.label_ == "ORG" else 0
                 if lead:
-                    add(start, start + lead, "gazetteer", gaz.lookup(sdoc[start:start + lead].text))
+                    add(start, start + lead, "gazetteer", _lookup(gaz, sdoc[start:start + lead].text))
                 if ent.label_ in ("PERSON", "ORG"):  # other labels are often wrong spans over places: scan inside
                     for i in range(ent.start, ent.end):
                         other_ent[i] = True
@@ -142,7 +144,7 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
                 continue
             if any(not _capitalised(t) and t.lower_ not in CONNECTORS and t.text not in ("-", ".") for t in toks):
                 continue
-            cands = gaz.lookup(toks.text)
+            cands = _lookup(gaz, toks.text)
             if cands and _plausible(toks, cands, common):
                 hit = (n, cands)
                 break
@@ -156,6 +158,24 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
     return found
 
 
+_SUN_LETTERS = ("ad", "an", "ar", "as", "ash", "at", "az", "adh", "al")
+
+
+def _lookup(gaz: Gazetteer, text: str) -> list[NameMatch]:
+    """Gazetteer candidates, also trying the other spellings of an Arabic article ("Al-Dawr" / "Ad Dawr")."""
+    cands = gaz.lookup(text)
+    if cands:
+        return cands
+    head, sep, rest = text.replace("-", " ", 1).partition(" ")
+    if sep and head.lower() in ("al", "el", *_SUN_LETTERS) and rest:
+        for article in ("al", *_SUN_LETTERS[:-1]):
+            cands = gaz.lookup(f"{article} {rest}")
+            if cands:
+                return cands
+        return gaz.lookup(rest)
+    return cands
+
+
 def _strong(cands: list[NameMatch]) -> bool:
     """Candidates that include a country, continent, first-level unit or curated region: rarely anything else."""
     return any(m.place.kind in ("country", "continent", "admin1", "region") or m.place.curated for m in cands)
@@ -165,7 +185,7 @@ def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
     """Length of a country name opening an organisation name ("U.S. Centers for Disease Control"), else 0."""
     for n in (3, 2, 1):
         if start + n < end and all(_capitalised(t) for t in sdoc[start:start + n]):
-            if any(m.place.kind == "country" for m in gaz.lookup(sdoc[start:start + n].text)):
+            if any(m.place.kind == "country" for m in _lookup(gaz, sdoc[start:start + n].text)):
                 return n
     return 0
 
@@ -283,8 +303,10 @@ def resolve_toponyms(toponyms: list[Toponym]) -> None:
                 countries[top.place.country] += 1
                 if top.place.kind == "admin1" and top.place.admin1_code:
                     admin1s[top.place.admin1_code] += 1
-            elif len(cands) == 1 and None not in cands:
-                countries[next(iter(cands))] += 1  # type: ignore[arg-type]
+            elif len(cands) == 1:
+                only = next(iter(cands))
+                if only is not None:
+                    countries[only] += 1
         for top in toponyms:
             own = top.place
             if own is not None and own.country:  # a toponym is no context for itself
@@ -308,7 +330,7 @@ def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchor
         ((*_score(top, m, countries, admin1s, anchors), m) for m in top.candidates),
         key=lambda x: -x[0],
     )
-    best_score, supported, best = scored[0]
+    _, supported, best = scored[0]
     settlements = [m for m in top.candidates if m.place.kind == "place"]
     if best.place.kind == "place" and not supported and len(settlements) >= 3:
         pops = sorted((m.place.population for m in settlements), reverse=True)
@@ -354,27 +376,56 @@ def _path_length(a: Any, b: Any) -> int:
     return 99
 
 
-def _attachment_cost(sdoc: Any, top: Toponym, head: Any) -> float:
-    """How unlikely the toponym is the location of the event headed by ``head`` (lower is better)."""
+#: Nouns that a toponym may modify and still be a location ("the Homs province", "Afrin countryside").
+AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS | SETTLEMENT_WORDS | frozenset({
+    "area", "areas", "countryside", "outskirts", "suburbs", "border", "region", "coast", "island", "valley",
+    "camp", "province", "outpost", "base", "streets", "street", "square", "market", "front"})
+_PRECISION_COST = {"place": 0.0, "admin2": 0.5, "admin1": 1.0, "country": 1.5}
+
+
+def _toponym_root(sdoc: Any, top: Toponym) -> Any:
     root = sdoc[top.end - 1]
-    while root.head is not root and root.head.i >= top.start and root.head.i < top.end:
+    while root.head is not root and top.start <= root.head.i < top.end:
         root = root.head
-    cost = float(_path_length(root, head))
+    return root
+
+
+def _attachment_cost(sdoc: Any, top: Toponym, head: Any) -> float | None:
+    """How unlikely the toponym is the location of the event headed by ``head`` (lower is better).
+
+    None when its role rules it out: a subject ("Iran captured..."), a modifier of an ordinary noun ("U.S. forces",
+    "Syria's conflict") or an origin ("a driver from Abidjan").
+    """
+    root = _toponym_root(sdoc, top)
     governor = root.head
-    if root.dep_ == "pobj" and governor.lower_ == "from" and governor.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        cost += 4.0  # "a driver from Abidjan": an origin, not where it happened
-    if root.dep_ in ("compound", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
-        cost += 1.0  # "the Baghdad neighbourhood of X": prefer X
+    if root.dep_ in ("nsubj", "csubj", "agent"):
+        return None
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and governor.lower_ not in AREA_WORDS:
+        return None
+    if root.dep_ == "pobj" and governor.lower_ in ("from", "for", "by", "against", "with", "to") and (
+        governor.head.pos_ in ("NOUN", "PROPN", "PRON") or governor.lower_ != "from"
+    ):
+        return None
+    cost = float(_path_length(root, head))
     if root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS:
         cost -= 0.5
-    cost += abs(root.i - head.i) * 0.05
+    cost += _PRECISION_COST.get(top.precision, 0.0) if top.place is not None else 0.0
+    cost += abs(int(root.i) - int(head.i)) * 0.05
     return cost
+
+
+def _enclosing(sdoc: Any, top: Toponym, resolved: list[Toponym]) -> Toponym | None:
+    """The resolved toponym of the same sentence closest in the parse to an unresolved one ("X in central Y")."""
+    root = _toponym_root(sdoc, top)
+    best = [(_path_length(root, _toponym_root(sdoc, t)), t) for t in resolved if t is not top]
+    best = [b for b in best if b[0] < 99]
+    return min(best, key=lambda b: b[0])[1] if best else None
 
 
 def _conjuncts(toponyms: list[Toponym], chosen: Toponym, sdoc: Any) -> list[Toponym]:
     """The chosen toponym and those coordinated with it ("in A, B and C")."""
     group = [chosen]
-    k = toponyms.index(chosen)
+    k = next(i for i, t in enumerate(toponyms) if t is chosen)
     for step in (1, -1):
         j = k
         while 0 <= j + step < len(toponyms):
@@ -398,6 +449,16 @@ def _main_place(resolved: list[Toponym]) -> Toponym | None:
         -counts[t.place.id] if t.place else 0, _PRECISION_RANK.get(t.precision, 3), t.start))
 
 
+def _unique_places(doc: Document, group: list[Toponym]) -> list[Place]:
+    places: list[Place] = []
+    seen: set[int] = set()
+    for top in group:
+        if top.place is not None and top.place.id not in seen:
+            seen.add(top.place.id)
+            places.append(to_place(doc, top))
+    return places
+
+
 def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
     """Set each event's location; copy an event once per further distinct location."""
     sdoc = doc.nlp
@@ -412,21 +473,27 @@ def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
             out.append(event)
             continue
         sent = head.sent
-        in_sent = [t for t in resolved if sent.start <= t.start < sent.end]
-        if in_sent:
-            chosen = min(in_sent, key=lambda t: _attachment_cost(sdoc, t, head))
-            group = _conjuncts(in_sent, chosen, sdoc)
-        elif main is not None and len(list(sdoc.sents)) > 1:
-            group = [main]
-        else:
-            group = []
+        in_sent = [t for t in toponyms if sent.start <= t.start < sent.end]
+        resolved_here = [t for t in in_sent if t.place is not None]
+        costs = [(c, t) for t in in_sent if (c := _attachment_cost(sdoc, t, head)) is not None]
         places: list[Place] = []
-        seen: set[int] = set()
-        for top in group:
-            assert top.place is not None
-            if top.place.id not in seen:
-                seen.add(top.place.id)
-                places.append(to_place(doc, top))
+        if costs:
+            chosen = min(costs, key=lambda x: x[0])[1]
+            if chosen.place is None:
+                # an unnamed-in-the-gazetteer place ("al-Tijara neighbourhood in central Damascus"): keep its name,
+                # take the coordinates and precision of the enclosing place the sentence gives
+                outer = _enclosing(sdoc, chosen, resolved_here)
+                if outer is not None:
+                    place = to_place(doc, outer)
+                    span = doc.to_original(sdoc[chosen.start].idx, sdoc[chosen.end - 1].idx + len(sdoc[chosen.end - 1]))
+                    place.text = place.name = doc.original_text(span)
+                    place.span, place.geonameid = span, None
+                    places.append(place)
+            else:
+                group = _conjuncts(in_sent, chosen, sdoc)
+                places = _unique_places(doc, group)
+        elif not in_sent and main is not None and len(list(sdoc.sents)) > 1:
+            places = _unique_places(doc, [main])
         if not places:
             out.append(event)
             continue

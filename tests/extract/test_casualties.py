@@ -1,0 +1,120 @@
+"""Tests for casualty counting (eventsift.extract.casualties)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventsift.config import Config
+from eventsift.extract.casualties import CasualtyFinder, create_casualties, load_casualty_lexicon, tally
+from eventsift.extract.quantities import load_number_lexicon
+from eventsift.model import Acled, Document, Event, Evidence, OffsetMap, Plover, Sentence, Source, When
+from eventsift.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def finder() -> CasualtyFinder:
+    """A finder over the shipped lexicons."""
+    return CasualtyFinder(load_casualty_lexicon(Config()), load_number_lexicon(Config()))
+
+
+def _counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
+    tallies = tally([finder.find(s) for s in sentences])
+    return {name: t.value for name, t in tallies.items() if t.value is not None}
+
+
+def test_casualties_lexicon_matches_schema() -> None:
+    lexicon = load_casualty_lexicon(Config())
+    assert "killed" in lexicon.categories["killed"]["verbs"]
+    assert len(lexicon.persons) == len(set(lexicon.persons))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As a result, three police officers were killed and another was wounded.", {"killed": 3, "injured": 1}),
+    ("The blast killed 12 and wounded dozens.", {"killed": 12, "injured": 12}),
+    ("The explosion left 5 dead.", {"killed": 5}),
+    ("The death toll rose to 14.", {"killed": 14}),
+    ("At least 7 people were killed.", {"killed": 7}),
+    ("More than 20 protesters were arrested.", {"arrested": 20}),
+    ("Hundreds were detained.", {"arrested": 100}),
+    ("A policeman was killed.", {"killed": 1}),
+    ("Two soldiers and three attackers were killed in the clash.", {"killed": 5}),
+    ("Five people were killed, including 2 children.", {"killed": 5}),
+    ("THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED.", {"killed": 3, "injured": 7}),
+    ("THE CLASH RESULTED IN ONE DEAD TERRORIST.", {"killed": 1}),
+    ("A man was shot and killed on Monday.", {"killed": 1}),
+    ("No one was injured.", {"injured": 0}),
+    ("THE ATTACK RESULTED IN NO CASUALTIES.", {"killed": 0, "injured": 0}),
+    ("About 50 peasants have been kidnapped.", {"abducted": 50}),
+    ("A 17-year-old boy killed during the shooting was named.", {"killed": 1}),
+])
+def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
+    assert _counts(finder, text) == expected
+
+
+def test_casualties_shot_people_who_died_are_not_injured(finder: CasualtyFinder) -> None:
+    assert _counts(finder, "Three men were shot.", "One of them died at the hospital.") == {"killed": 1, "injured": 2}
+
+
+def test_casualties_restated_numbers_are_not_added(finder: CasualtyFinder) -> None:
+    counts = _counts(finder, "Three soldiers were killed.", "The three soldiers killed were buried.",
+                     "The death toll later rose to 5.")
+    assert counts == {"killed": 5}
+
+
+def _document() -> tuple[Document, list[str]]:
+    """An assault in sentence 0, its casualties in 1, a historical count in 2, an arrest in 3."""
+    parts = [
+        "Militants attacked a checkpoint this morning.",
+        "Four soldiers were killed and two were wounded.",
+        "In 1995, 1,000 people were killed in the same province.",
+        "Police arrested a suspect.",
+    ]
+    text = " ".join(parts)
+    doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
+    start = 0
+    for i, part in enumerate(parts):
+        doc.sentences.append(Sentence(i, start, start + len(part), start, start + len(part)))
+        start += len(part) + 1
+    s2 = doc.sentences[2]
+    doc.times.append(When(dt.date(1995, 1, 1), dt.date(1995, 12, 31), "year", "In 1995", (s2.start, s2.start + 7)))
+    doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(parts[0], (0, len(parts[0]))), sentence=0,
+                            trigger=(10, 18)))
+    return doc, parts
+
+
+def test_casualties_stage_counts_continuing_sentences_and_skips_history(resources: Resources) -> None:
+    doc, _ = _document()
+    create_casualties(resources)(doc)
+    cas = doc.events[0].casualties
+    assert (cas.killed, cas.injured, cas.arrested) == (4, 2, 1)
+    assert doc.original_text(cas.spans["killed"]) == "Four soldiers"
+    assert "casualties" in doc.provided
+
+
+def test_casualties_stage_maps_spans_to_original(resources: Resources) -> None:
+    doc, _ = _document()
+    original = "  " + doc.text  # the clean text dropped two leading spaces of the original
+    doc.offsets = OffsetMap([(0, 0, 0, 2)])
+    doc.text = original
+    create_casualties(resources)(doc)
+    assert doc.original_text(doc.events[0].casualties.spans["killed"]) == "Four soldiers"
+
+
+def test_casualties_stage_leaves_non_violent_events_alone(resources: Resources) -> None:
+    doc, _ = _document()
+    doc.events[0].plover = Plover("CONSULT")
+    doc.events[0].acled = Acled(None, "DIPLO")
+    create_casualties(resources)(doc)
+    cas = doc.events[0].casualties
+    assert (cas.killed, cas.injured, cas.spans) == (None, None, {})
+
+
+def test_casualties_stage_reports_zero_when_none_are_stated(resources: Resources) -> None:
+    doc = Document(id="d", text="Rebels attacked the base.", clean="Rebels attacked the base.")
+    doc.sentences.append(Sentence(0, 0, 25, 0, 25))
+    doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(doc.text, (0, 25)), sentence=0,
+                            trigger=(7, 15)))
+    create_casualties(resources)(doc)
+    assert (doc.events[0].casualties.killed, doc.events[0].casualties.injured) == (0, 0)

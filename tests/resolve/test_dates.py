@@ -1,0 +1,124 @@
+"""Tests for time expression resolution and event dating (eventsift.resolve.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from eventsift.config import Config
+from eventsift.extract.quantities import load_number_lexicon
+from eventsift.model import Document, Event, Evidence, Plover, Sentence, Source
+from eventsift.resolve.dates import DateResolver, DatesStage, create_dates, load_time_lexicon
+from eventsift.resources import Resources
+
+PUBLISHED = dt.date(2023, 3, 5)  # a Sunday
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    """A resolver over the shipped lexicons (no spaCy needed)."""
+    return DateResolver(load_time_lexicon(Config()), load_number_lexicon(Config()))
+
+
+def test_dates_time_lexicon_matches_schema() -> None:
+    lexicon = load_time_lexicon(Config())
+    assert lexicon.months["march"] == 3 and lexicon.weekdays["sunday"] == 6
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("this morning", D(2023, 3, 5), D(2023, 3, 5), "day"),
+    ("today", D(2023, 3, 5), D(2023, 3, 5), "day"),
+    ("tonight", D(2023, 3, 5), D(2023, 3, 5), "day"),
+    ("yesterday", D(2023, 3, 4), D(2023, 3, 4), "day"),
+    ("on Monday", D(2023, 2, 27), D(2023, 2, 27), "day"),
+    ("on Sunday", D(2023, 3, 5), D(2023, 3, 5), "day"),
+    ("next Monday", D(2023, 3, 6), D(2023, 3, 6), "day"),
+    ("late on Saturday", D(2023, 3, 4), D(2023, 3, 4), "day"),
+    ("overnight", D(2023, 3, 4), D(2023, 3, 5), "day"),
+    ("last week", D(2023, 2, 20), D(2023, 2, 26), "week"),
+    ("the night of 2 to 3 March", D(2023, 3, 2), D(2023, 3, 3), "day"),
+    ("on 2 and 3 March", D(2023, 3, 2), D(2023, 3, 3), "day"),
+    ("between 1 and 4 March", D(2023, 3, 1), D(2023, 3, 4), "day"),
+    ("from 28 February to 3 March", D(2023, 2, 28), D(2023, 3, 3), "day"),
+    ("since 12 December", D(2022, 12, 12), D(2023, 3, 5), "day"),
+    ("the more than 80-day blockade", D(2022, 12, 15), D(2023, 3, 5), "month"),
+    ("in March", D(2023, 3, 1), D(2023, 3, 31), "month"),
+    ("in 2020", D(2020, 1, 1), D(2020, 12, 31), "year"),
+    ("earlier this month", D(2023, 3, 1), D(2023, 3, 5), "month"),
+    ("last year", D(2022, 1, 1), D(2022, 12, 31), "year"),
+    ("two days ago", D(2023, 3, 3), D(2023, 3, 3), "day"),
+    ("March 3, 2016", D(2016, 3, 3), D(2016, 3, 3), "day"),
+    ("ON 30 DECEMBER", D(2022, 12, 30), D(2022, 12, 30), "day"),
+    ("3 JAN 90 --", D(1990, 1, 3), D(1990, 1, 3), "day"),
+    ("on 6 March", D(2023, 3, 6), D(2023, 3, 6), "day"),  # within the slack for scheduled events
+    ("on 20 March", D(2022, 3, 20), D(2022, 3, 20), "day"),  # too far ahead: last year's
+])
+def test_dates_resolve_relative_to_publication(resolver: DateResolver, text: str, start: dt.date, end: dt.date,
+                                               precision: str) -> None:
+    found = resolver.find(text, PUBLISHED)
+    assert len(found) == 1
+    assert (found[0].when.start, found[0].when.end, found[0].when.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["32 March", "a 25-year-old man", "He sat in the sun", "a 20-year sentence"])
+def test_dates_ignore_invalid_and_non_dates(resolver: DateResolver, text: str) -> None:
+    assert resolver.find(text, PUBLISHED) == []
+
+
+def test_dates_seed_like_sentence_keeps_the_range(resolver: DateResolver) -> None:
+    text = "Earlier, on 2 and on the night of 2 to 3 March, the ceasefire was violated."
+    (match,) = resolver.find(text, PUBLISHED)
+    assert text[match.start:match.end] == "on 2 and on the night of 2 to 3 March"
+    assert (match.when.start, match.when.end) == (D(2023, 3, 2), D(2023, 3, 3))
+
+
+def test_dates_without_publication_resolve_only_absolute(resolver: DateResolver) -> None:
+    found = resolver.find("on Monday and on 9 November 2020 and 3 March", None)
+    assert [(m.when.text, m.when.start) for m in found] == [("9 November 2020", D(2020, 11, 9))]
+
+
+def _document(text: str, nlp: Any, published: dt.date | None, trigger: str) -> Document:
+    doc = Document(id="d", text=text, source=Source(published=published), clean=text)
+    doc.nlp = nlp(text)
+    for i, sent in enumerate(doc.nlp.sents):
+        doc.sentences.append(Sentence(i, sent.start_char, sent.end_char, sent.start_char, sent.end_char))
+    token = next(t for t in doc.nlp if t.text == trigger)
+    sent_index = next(s.index for s in doc.sentences if s.start <= token.idx < s.end)
+    doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(text, (0, len(text))), sentence=sent_index,
+                            trigger=(token.idx, token.idx + len(token)), head=token.i))
+    return doc
+
+
+@pytest.mark.model
+def test_dates_stage_prefers_the_clause_of_the_trigger(nlp: Any, resources: Resources) -> None:
+    text = ("Gunmen attacked a police vehicle this morning, breaking the ceasefire agreed on 9 November 2020. "
+            "Talks were held on 1 March.")
+    doc = _document(text, nlp, PUBLISHED, "attacked")
+    stage = create_dates(resources)
+    stage(doc)
+    date = doc.events[0].date
+    assert date is not None and date.start == PUBLISHED and date.text == "this morning"
+    assert date.span is not None and text[date.span[0]:date.span[1]] == "this morning"
+    assert len(doc.times) == 3
+
+
+@pytest.mark.model
+def test_dates_stage_never_takes_a_historical_date(nlp: Any, resources: Resources) -> None:
+    text = "The war of 2020 ended, but soldiers attacked the village again."
+    doc = _document(text, nlp, PUBLISHED, "attacked")
+    create_dates(resources)(doc)
+    date = doc.events[0].date
+    assert date is not None and (date.start, date.precision, date.text, date.span) == (PUBLISHED, "day", None, None)
+
+
+@pytest.mark.model
+def test_dates_stage_without_publication_date_reports_it(nlp: Any, resources: Resources) -> None:
+    doc = _document("Rebels attacked the town yesterday.", nlp, None, "attacked")
+    stage: DatesStage = create_dates(resources)
+    stage(doc)
+    assert doc.events[0].date is None
+    assert [e.code for e in doc.errors] == ["no_publication_date"]
+    assert "dates" in doc.provided
