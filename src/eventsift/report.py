@@ -10,7 +10,7 @@ from typing import Any
 def describe_event(event: dict[str, Any]) -> str:
     """One line per event: type, date, place, casualties, actors, claimant."""
     plover = event["plover"]
-    kind = plover["type"] + (f"/{plover['mode']}" if plover.get("mode") else "")
+    kind = (plover["type"] or "OTHER") + (f"/{plover['mode']}" if plover.get("mode") else "")
     if plover.get("aux"):
         kind += f" [{plover['aux']}]"
     acled = event.get("acled")
@@ -51,7 +51,7 @@ def summarise_records(records: Iterable[dict[str, Any]], *, show_events: int = 1
         for err in rec["errors"]:
             errors[err["code"]] += 1
         for ev in rec["events"]:
-            by_type[ev["plover"]["type"]] += 1
+            by_type[ev["plover"]["type"] or "OTHER"] += 1
             by_country[(ev.get("location") or {}).get("country") or "unknown"] += 1
             events.append((rec["id"], ev))
     lines = [f"{len(records)} documents, {len(events)} events"]
