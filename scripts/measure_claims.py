@@ -145,8 +145,9 @@ def measure_muc(args: argparse.Namespace) -> None:
                 status_hits[status] += ok
                 confusion[(status, str(predicted_status))] += 1
                 if not ok and len(errors) < args.errors * 2 and event is not None:
+                    who = event.claimant.text if event.claimant else None
                     errors.append(f"STATUS {rec['id']} gold={status} pred={predicted_status} "
-                                  f"claimant={event.claimant and event.claimant.text!r} sent={event.evidence.text[:200]!r}")
+                                  f"claimant={who!r} sent={event.evidence.text[:200]!r}")
             if perps:
                 perp_n += 1
                 perp_hit += found
@@ -174,7 +175,7 @@ def measure_plover(args: argparse.Namespace) -> None:
         gold = rec["events"][0]
         if not doc.sentences:
             continue
-        root = doc.nlp[:].root if len(doc.sentences) == 1 else list(doc.nlp.sents)[0].root
+        root = doc.nlp[:].root if len(doc.sentences) == 1 else next(iter(doc.nlp.sents)).root
         sent = doc.sentences[0]
         doc.events = [Event(plover=Plover(_plover_type(gold["plover_type"])),
                             evidence=Evidence(doc.text[sent.start:sent.end], (sent.start, sent.end)), sentence=0,

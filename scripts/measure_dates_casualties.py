@@ -28,7 +28,7 @@ VIOLENT_FORMS = frozenset(
     "shot shoot shoots shooting shootings killed kill kills killing murdered murder attacked attack attacks "
     "wounded injured stabbed stabbing bombed bombing exploded explosion blast fired opened gunfire slain died dead "
     "kidnapped kidnapping abducted assassinated assassination massacre clash clashes clashed ambushed ambush "
-    "dynamited destroyed set arson robbed robbery fatally".split()
+    "dynamited destroyed arson robbed robbery fatally struck grazed gunshot gunfire wounds homicide".split()
 )
 
 

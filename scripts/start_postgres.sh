@@ -4,14 +4,15 @@
 # Usage: scripts/start_postgres.sh [PORT]   (default 54329); stop it with: scripts/start_postgres.sh --stop [PORT]
 set -euo pipefail
 
-PORT="${2:-${1:-54329}}"
-[[ "${1:-}" == "--stop" ]] || PORT="${1:-54329}"
+STOP=0
+if [[ "${1:-}" == "--stop" ]]; then STOP=1; shift; fi
+PORT="${1:-54329}"
 PGBIN=/usr/lib/postgresql/15/bin
 DATA="${EVENTSIFT_PG_DATA:-/tmp/eventsift-pg-$PORT}"
 RUNAS=()
 [[ "$(id -u)" == "0" ]] && RUNAS=(runuser -u postgres --)
 
-if [[ "${1:-}" == "--stop" ]]; then
+if [[ "$STOP" == "1" ]]; then
     "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DATA" -m immediate stop >&2 || true
     rm -rf "$DATA"
     exit 0

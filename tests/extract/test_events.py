@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,9 +32,10 @@ def full_stage(resources: Resources) -> EventsStage:
     return create_events(resources)
 
 
-def run(stage: EventsStage, resources: Resources, text: str) -> list[Event]:
+def run(stage: EventsStage, resources: Resources, text: str, published: dt.date | None = None) -> list[Event]:
     """Parse ``text`` and detect its events."""
     doc = Document(id="t", text=text, clean=text)
+    doc.source.published = published
     ParseStage(resources)(doc)
     stage(doc)
     return doc.events
@@ -138,3 +141,115 @@ def test_events_fold_forms_handles_inflections() -> None:
     assert "shell" in fold_forms("shelled", {})
     assert "kidnap" in fold_forms("kidnapped", {})
     assert "shoot" in fold_forms("shot", {"shot": "shoot"})
+
+
+def types_of(events: list[Event]) -> list[str | None]:
+    """PLOVER types of the events, in text order."""
+    return [e.plover.type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Militia units stationed in the disputed valley also violated the truce on Sunday.",
+    "Fighters based in the occupied hills violated the ceasefire overnight.",
+])
+def test_events_participial_modifiers_do_not_trigger(lexicon_stage: EventsStage, resources: Resources,
+                                                    text: str) -> None:
+    events = run(lexicon_stage, resources, text)
+    assert types_of(events) == ["ASSAULT"]
+    assert events[0].acled is not None and events[0].acled.sub_event_type == "Armed clash"
+
+
+def test_events_year_of_a_modifier_does_not_make_event_historical(lexicon_stage: EventsStage,
+                                                                 resources: Resources) -> None:
+    text = "Rebel units violated the ceasefire established by the accord of 4 June 2019."
+    events = run(lexicon_stage, resources, text, dt.date(2024, 5, 2))
+    assert [(e.plover.type, e.plover.aux) for e in events] == [("ASSAULT", None)]
+
+
+def test_events_light_verb_hold_is_not_an_arrest(lexicon_stage: EventsStage, resources: Resources) -> None:
+    text = "Talks on reopening the highway were held between envoys of the two provinces on Friday."
+    assert types_of(run(lexicon_stage, resources, text)) == ["CONSULT"]
+    arrest = run(lexicon_stage, resources, "Police held three suspects overnight in the border town.")
+    assert kinds(arrest)[0][:2] == ("COERCE", "arrest")
+
+
+def test_events_light_verb_commit_takes_the_noun_event(lexicon_stage: EventsStage, resources: Resources) -> None:
+    events = run(lexicon_stage, resources, "Soldiers committed atrocities in three villages last week.")
+    assert types_of(events) == ["ASSAULT"]
+
+
+def test_events_demonstrate_with_object_is_not_a_protest(lexicon_stage: EventsStage, resources: Resources) -> None:
+    text = "The decision clearly demonstrates the council's refusal of any compromise."
+    assert "PROTEST" not in types_of(run(lexicon_stage, resources, text))
+    assert types_of(run(lexicon_stage, resources, "Thousands demonstrated outside parliament on Monday.")) == [
+        "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The governor announced his rejection of any negotiations with the rebels.", ["REJECT"]),
+    ("The envoys met for talks on the withdrawal of foreign troops.", ["CONSULT"]),
+    ("The council called for the release of the detained journalists.", ["REQUEST"]),
+])
+def test_events_object_of_nonfactive_trigger_is_content(lexicon_stage: EventsStage, resources: Resources,
+                                                        text: str, expected: list[str]) -> None:
+    assert types_of(run(lexicon_stage, resources, text)) == expected
+
+
+def test_events_condemned_attack_is_still_an_event(lexicon_stage: EventsStage, resources: Resources) -> None:
+    types = types_of(run(lexicon_stage, resources, "The minister condemned the attack on the border post."))
+    assert set(types) == {"ACCUSE", "ASSAULT"}
+
+
+def test_events_infinitive_of_intention_is_not_an_event(lexicon_stage: EventsStage, resources: Resources) -> None:
+    text = "The siege of the valley shows their intention to complete the slaughter of its people."
+    events = run(lexicon_stage, resources, text)
+    assert "ASSAULT" not in types_of(events)
+    alone = run(lexicon_stage, resources, "Their silence was read as licence to commit new massacres.")
+    assert all(e.plover.aux == "hypothetical" for e in alone if e.plover.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "acled"), [
+    ("Gunmen of the northern army crossed the border and attacked a patrol car of the traffic police.",
+     "Armed clash"),
+    ("Gunmen attacked a bus carrying pilgrims near the shrine.", "Attack"),
+])
+def test_events_attack_target_decides_clash_or_attack(lexicon_stage: EventsStage, resources: Resources, text: str,
+                                                      acled: str) -> None:
+    events = run(lexicon_stage, resources, text)
+    assert [(e.plover.type, e.acled.sub_event_type if e.acled else None) for e in events] == [("ASSAULT", acled)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry regards the shelling of the hospital as a war crime.",
+    "The raid on the camp is another gross violation of the peace accord.",
+])
+def test_events_characterisation_is_an_accusation(lexicon_stage: EventsStage, resources: Resources,
+                                                  text: str) -> None:
+    assert "ACCUSE" in types_of(run(lexicon_stage, resources, text))
+
+
+def test_events_blockade_is_coercion(lexicon_stage: EventsStage, resources: Resources) -> None:
+    events = run(lexicon_stage, resources, "The army has kept up a 40-day blockade of the port city.")
+    assert kinds(events)[0][:2] == ("COERCE", "restrict")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("According to the agency, the convoy was shelled near the bridge.", "AGREE"),
+    ("The evidence allows us to conclude that the army was behind the raid.", "CONCEDE"),
+    ("The militia is seeking to provoke a wider war in the region.", "REQUEST"),
+])
+def test_events_non_event_uses_of_trigger_words(lexicon_stage: EventsStage, resources: Resources, text: str,
+                                                absent: str) -> None:
+    assert absent not in types_of(run(lexicon_stage, resources, text))
+
+
+def test_events_multi_event_statement_fixture(lexicon_stage: EventsStage, resources: Resources) -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "statement_multi_event.txt"
+    events = run(lexicon_stage, resources, path.read_text(encoding="utf-8"), dt.date(2024, 2, 20))
+    got = kinds(events)
+    types = {k[0] for k in got}
+    assert {"ACCUSE", "ASSAULT", "CONSULT", "COERCE", "REQUEST"} <= types
+    assert "PROTEST" not in types and "RETREAT" not in types
+    assert ("COERCE", "restrict") in {k[:2] for k in got}
+    assert not any(k[:2] == ("COERCE", "arrest") for k in got)
+    assert all(k[2] is None for k in got if k[0] == "ASSAULT")

@@ -8,7 +8,13 @@ import math
 import pytest
 
 from eventsift.fuse import (
-    Clusterer, Report, TermWeights, assign_clusters, load_fusion_settings, load_term_weights, pair_score,
+    Clusterer,
+    Report,
+    TermWeights,
+    assign_clusters,
+    load_fusion_settings,
+    load_term_weights,
+    pair_score,
     reconcile_claims,
 )
 

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import add, make_record
 
+from conftest import add, make_record
 from eventsift.errors import ConfigError
 from eventsift.store import SqlStore, open_store
 from eventsift.store.export import ACLED_COLUMNS, FORMATS, export_store

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import add, make_record
 
+from conftest import add, make_record
 from eventsift.errors import StoreError
 from eventsift.store import EventQuery, SqlStore
 
@@ -84,7 +84,7 @@ def test_sql_hostile_queries_are_plain_text(store: SqlStore, hostile: str) -> No
 @pytest.mark.parametrize("query", [EventQuery(bbox=(-200, 0, 10, 10)), EventQuery(bbox=(10, 10, 0, 0)),
                                    EventQuery(near=(91, 0, 10)), EventQuery(near=(0, 0, -1))])
 def test_sql_out_of_range_filters_raise(store: SqlStore, query: EventQuery) -> None:
-    with pytest.raises(StoreError, match="out of range|inverted"):
+    with pytest.raises(StoreError, match=r"out of range|inverted"):
         store.query_events(query)
 
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import add, make_record
 
+from conftest import add, make_record
 from eventsift.errors import StoreError
 from eventsift.store import open_store
 from eventsift.store.schema import LATEST

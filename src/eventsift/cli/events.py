@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
         date_from=args.date_from.isoformat() if args.date_from else None,
         date_to=args.date_to.isoformat() if args.date_to else None,
         type=args.type, country=args.country,
-        bbox=tuple(args.bbox) if args.bbox else None,  # type: ignore[arg-type]
-        near=tuple(args.near) if args.near else None,  # type: ignore[arg-type]
+        bbox=tuple(args.bbox) if args.bbox else None,
+        near=tuple(args.near) if args.near else None,
         actor=args.actor, text=args.text, limit=args.limit)
     query.check()
     store = open_store(args.db, create=False)

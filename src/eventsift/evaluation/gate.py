@@ -2,10 +2,11 @@
 
 The gate file (tests/evaluation/floors.json) reads::
 
-    {"comment": str, "version": int, "sample": {"size": int, "seed": int},
+    {"comment": str, "version": int, "sample": {"size": int, "seed": int, "sizes": {"<dataset>": int}},
      "sets": {"<dataset>": {"min": {"<metric>": float}, "max": {"<metric>": float}}}}
 
-``min`` figures must not fall below their floor; ``max`` figures (error rates) must not rise above their ceiling.
+``sizes`` (optional) overrides ``size`` for sets of long texts, to keep the gate fast. ``min`` figures must not fall
+below their floor; ``max`` figures (error rates) must not rise above their ceiling.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,11 @@ class GateSpec:
     seed: int
     bounds: tuple[Bound, ...]
     raw: Mapping[str, Any]
+    sizes: Mapping[str, int] = field(default_factory=dict)
+
+    def size_of(self, dataset: str) -> int:
+        """How many documents of ``dataset`` the gate samples."""
+        return self.sizes.get(dataset, self.size)
 
     @property
     def datasets(self) -> list[str]:
@@ -76,18 +82,20 @@ def load_gate(path: Path) -> GateSpec:
         bounds = tuple(Bound(ds, metric, kind, float(limit))
                        for ds, spec in sets.items() for kind in ("min", "max")
                        for metric, limit in (spec.get(kind) or {}).items())
-        return GateSpec(size=int(sample["size"]), seed=int(sample["seed"]), bounds=bounds, raw=raw)
+        sizes = {str(k): int(v) for k, v in (sample.get("sizes") or {}).items()}
+        return GateSpec(size=int(sample["size"]), seed=int(sample["seed"]), bounds=bounds, raw=raw, sizes=sizes)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataFileError(f"{path}: not a readable gate file ({type(exc).__name__}: {exc}); see "
                             "eventsift.evaluation.gate for the layout") from exc
 
 
 def gate_gold_sets(gold_dir: Path, spec: GateSpec) -> list[GoldSet]:
-    """The fixed sample of every gated set: ``size`` lines of ``<dataset>.dev.jsonl`` by sha256 of seed and id."""
+    """The fixed sample of every gated set: the lines of ``<dataset>.dev.jsonl`` with the smallest sha256 of seed and
+    id."""
     sets = []
     for dataset in spec.datasets:
         path = gold_dir / f"{dataset}.dev.jsonl"
-        sets.append(GoldSet(path, select_lines(read_jsonl(path), sample=spec.size, seed=spec.seed)))
+        sets.append(GoldSet(path, select_lines(read_jsonl(path), sample=spec.size_of(dataset), seed=spec.seed)))
     return sets
 
 

@@ -204,7 +204,8 @@ class ActorDictionary:
             pool = [h for h in hits if h.kind in kinds]
             if not pool:
                 return None
-            return min(pool, key=lambda h: 0 if h.start <= head < h.end else min(abs(h.start - head), abs(h.end - 1 - head)))
+            return min(pool, key=lambda h: 0 if h.start <= head < h.end
+                       else min(abs(h.start - head), abs(h.end - 1 - head)))
 
         entity = nearest(("entity",))
         agent = nearest(("agent",))
@@ -220,8 +221,8 @@ class ActorDictionary:
             place_name = self.place_name(place)
         if entity is not None and entity.candidate.entry is not None:
             ent = entity.candidate.entry
-            return Coding(name=ent.name, country=ent.country or country, sector=ent.sector or (agent.sector if agent else None),
-                          matched=True, kind="entity")
+            sector = ent.sector or (agent.sector if agent else None)
+            return Coding(name=ent.name, country=ent.country or country, sector=sector, matched=True, kind="entity")
         if agent is not None and agent.candidate.entry is not None:
             name = " ".join(p for p in (place_name, agent.candidate.entry.name) if p)
             return Coding(name=name, country=country, sector=agent.sector, matched=True, kind="agent")
@@ -277,7 +278,8 @@ def resolve_candidates(cands: Sequence[Candidate], day: dt.date | None) -> Candi
 
 
 def _replace_sector(entry: ActorEntry, sector: str | None) -> ActorEntry:
-    return ActorEntry(entry.name, entry.aliases, entry.country, sector, entry.type, entry.start, entry.end, entry.origin)
+    return ActorEntry(entry.name, entry.aliases, entry.country, sector, entry.type, entry.start, entry.end,
+                      entry.origin)
 
 
 def is_acronym(alias: str) -> bool:
@@ -346,7 +348,9 @@ def _parse_date(path: Path, lineno: int, column: str, cell: str) -> dt.date | No
     try:
         return dt.date.fromisoformat(cell)
     except ValueError as exc:
-        raise DataFileError(f"{path}:{lineno}: {column} {cell!r} is not a YYYY-MM-DD date; fix it or leave it empty") from exc
+        raise DataFileError(
+            f"{path}:{lineno}: {column} {cell!r} is not a YYYY-MM-DD date; fix it or leave it empty"
+        ) from exc
 
 
 def read_sectors(path: Path, text: str) -> Sectors:
@@ -408,7 +412,9 @@ def read_country_file(path: Path, text: str, *, sectors: Sectors, iso3: frozense
     extra: dict[str, dict[str, str]] = {}
     for lineno, row in _read_tsv(path, text, COUNTRY_COLUMNS):
         if row["iso3"] not in iso3:
-            raise DataFileError(f"{path}:{lineno}: {row['iso3']!r} is not an ISO 3166-1 alpha-3 code known to pycountry")
+            raise DataFileError(
+                f"{path}:{lineno}: {row['iso3']!r} is not an ISO 3166-1 alpha-3 code known to pycountry"
+            )
         for alias, _, sector in (m.partition("=") for m in _split_list(row["metonyms"])):
             if sector and sector not in sectors:
                 raise DataFileError(f"{path}:{lineno}: metonym {alias!r} has unknown sector {sector!r}")
@@ -420,7 +426,8 @@ def read_country_file(path: Path, text: str, *, sectors: Sectors, iso3: frozense
         row = extra.get(c.alpha_3, {})
         short = row.get("short_name") or getattr(c, "common_name", None) or c.name
         names += [short, *_split_list(row.get("names", ""))]
-        metonyms = tuple((a.strip(), s or "GOV") for a, _, s in (m.partition("=") for m in _split_list(row.get("metonyms", ""))))
+        parts = (m.partition("=") for m in _split_list(row.get("metonyms", "")))
+        metonyms = tuple((alias.strip(), sector or "GOV") for alias, _, sector in parts)
         countries[c.alpha_3] = CountryEntry(
             iso3=c.alpha_3, short_name=short, names=tuple(dict.fromkeys(names)),
             adjectives=_split_list(row.get("adjectives", "")), demonyms=_split_list(row.get("demonyms", "")),

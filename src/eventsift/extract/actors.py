@@ -30,6 +30,7 @@ NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONE
 
 
 MIN_DOC_MENTIONS = 2
+TARGET_PREPS: frozenset[str] = frozenset({"on", "against", "upon", "at", "into", "toward", "towards"})
 
 
 @dataclass
@@ -90,10 +91,11 @@ def _verb_slots(head: Token, actors: list[Token], recipients: list[Token], preps
             prep_recipients.extend(prep_objects(child))
     for obj in list(objects):
         # "opened fire on X", "imposed sanctions on X": the object is the act; its target is the recipient
-        targets = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in preps for g in prep_objects(c)]
+        targets = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for g in prep_objects(c)]
         if targets and not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
             objects.remove(obj)
             prep_recipients.extend(targets)
+    prep_recipients = [t for t in prep_recipients if t.ent_type_ not in NON_ACTOR_ENTITIES and not t.like_num]
     if verbal and prep_recipients:
         # "imposed sanctions on X", "called on X": the object is the act, not a participant, unless it names someone
         objects = [o for o in objects if o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
@@ -134,7 +136,7 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
         for child in governor.children:
             if child.dep_ == "agent":
                 actors.extend(prep_objects(child))
-    elif head.dep_ == "nsubj" and governor.pos_ == "VERB":
+    elif head.dep_ == "nsubj" and governor.lemma_.lower() in attachment["result_verbs"]:
         victims.extend(c for c in governor.children if c.dep_ in ("dobj", "obj"))
     elif head.dep_ == "pobj" and governor.lower_ in ("in", "during", "after") and governor.head.pos_ == "VERB":
         verb = governor.head
@@ -151,6 +153,9 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -
     slots = find_slots(head, attachment, verbal=verbal)
     instruments = set(attachment["instrument_nouns"])
     actor_tokens = [t for t in slots.actors if t.lower_ not in instruments and t.lemma_.lower() not in instruments]
+    # a modifier of a trigger noun is an actor only when it names one ("FMLN attack", not "latest attack")
+    actor_tokens = [t for t in actor_tokens if not (t.head is head and t.dep_ in ("amod", "compound", "nmod")
+                                                    and not coder.hits_in(*phrase_extent(t)))]
     actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in slots.recipients]
     if not actors and not verbal:
@@ -194,18 +199,18 @@ def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: S
         if hit is not None:
             return hit
     # last resort: the armed group the whole report is about (named at least twice, not as a source)
-    best: DictMatch | None = None
     counts: dict[str, int] = {}
+    first: dict[str, DictMatch] = {}
     for hit in coder.hits:
         entry = hit.candidate.entry
         if entry is None or entry.type != "group" or any(i in taken for i in range(hit.start, hit.end)):
             continue
         counts[entry.name] = counts.get(entry.name, 0) + 1
-        if best is None or counts[entry.name] > counts.get(best.candidate.entry.name if best.candidate.entry else "", 0):
-            best = hit
-    if best is not None and best.candidate.entry is not None and counts[best.candidate.entry.name] >= MIN_DOC_MENTIONS:
-        return best
-    return None
+        first.setdefault(entry.name, hit)
+    if not counts:
+        return None
+    name = max(counts, key=lambda n: counts[n])  # first mentioned wins a tie (dicts keep insertion order)
+    return first[name] if counts[name] >= MIN_DOC_MENTIONS else None
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

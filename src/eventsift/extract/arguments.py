@@ -37,7 +37,8 @@ def phrase_extent(tok: Token) -> tuple[int, int]:
     if end - start > MAX_PHRASE_TOKENS:
         start, end = max(start, tok.i - MAX_PHRASE_TOKENS + 1), tok.i + 1
     doc = tok.doc
-    while start < end - 1 and (doc[start].is_punct and doc[start].text not in OPEN_BRACKETS or doc[start].dep_ == "cc"):
+    while start < end - 1 and (
+            (doc[start].is_punct and doc[start].text not in OPEN_BRACKETS) or doc[start].dep_ == "cc"):
         start += 1
     while end - 1 > start and doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_BRACKETS:
         end -= 1

@@ -24,7 +24,7 @@ from typing import Any
 
 from eventsift.config import Config
 from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
-from eventsift.model import Casualties, Document, Event, Span
+from eventsift.model import Casualties, Document, Event, Span, When
 from eventsift.resources import Resources
 
 CASUALTIES_FILE = "casualties.json"
@@ -130,10 +130,11 @@ class CasualtyFinder:
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
         group_nc = re.sub(r"\?P<\w+>", "?:", group)
-        aux = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|get|been|being)\s+)"
+        aux = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|get|been|being|"
+               r"(?:may|might|could|must|would)\s+have\s+been)\s+)"
                r"(?:(?:reportedly|also|allegedly|critically|seriously|fatally|slightly|badly|later|all|both|each|"
                r"reported|confirmed|believed|said|to\s+have\s+been|to\s+be|initially|apparently|eventually|then|"
-               r"subsequently|mortally|gravely|severely|lightly)\s+)*")
+               r"subsequently|mortally|gravely|severely|lightly|found|left|listed|later|accidentally)\s+)*")
         self._verbs: dict[str, str] = {}
         passive_alts, active_alts, adjective_alts, noun_alts, toll_alts = [], [], [], [], []
         for name, words in lexicon.categories.items():
@@ -191,6 +192,9 @@ class CasualtyFinder:
             r"\b(?:suffered|sustained|received|treated\s+for|with)\s+(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
             r"threatening|serious|critical|minor|graze|self-inflicted|apparent|fatal|gunshot|stab|single|\w+ly)[\s-]*)*"
             r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
+        self._ordinal = re.compile(
+            rf"\ba\s+(?P<ord>{_alt(numbers.ordinals)})\s+(?:{persons})\s+(?:[\w'’-]+\s+){{0,8}}?"
+            rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b", flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
         self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
 
@@ -222,10 +226,18 @@ class CasualtyFinder:
         for m in self._suffered.finditer(text):
             name = "killed" if self._fatal.search(m.group()) else "injured"
             found.append(Mention(name, 1, m.start(), m.end(), "ref"))
+        for m in self._ordinal.finditer(text):
+            found.append(Mention("killed", self.numbers.ordinals[m.group("ord").lower()], m.start(), m.end()))
         for m in self._zero.finditer(text):
             found.extend(self._zeros(m))
         found = _drop_overlaps(found)
         found.extend(self._deaths(text, found))
+        if not any(m.field == "killed" and m.count for m in found):
+            # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
+            # counted as injured only beyond the dead (see tally)
+            for m in found:
+                if m.field == "injured" and m.count == 1 and m.mode in ("set", "ref"):
+                    m.field = "hurt"
         return found
 
     def _find_groups(self, pattern: re.Pattern[str], text: str, *, passive: bool) -> list[Mention]:
@@ -260,7 +272,8 @@ class CasualtyFinder:
         if count is None:
             return None
         who = g.group("who") or ""
-        words = set((g.group("n") + " " + who).lower().split())
+        # "another", "two more": people not yet counted; "two others" usually restates the rest of a sentence's count
+        words = set((g.group("n") + " " + who).lower().split()) - {"other", "others"}
         mode = "add" if words & self.lexicon.additive_markers else "set"
         return Mention(name, count, start, end, mode, who.strip() or None)
 
@@ -400,7 +413,6 @@ class CasualtiesStage:
         text = doc.clean or doc.text
         sentences = sorted(doc.sentences, key=lambda s: s.index)
         position = {sent.index: n for n, sent in enumerate(sentences)}
-        dated_past = {sent.index for sent in sentences if self._has_historical_date(doc, sent.start, sent.end)}
         marked_past = {sent.index for sent in sentences
                        if self.finder.is_background(text[sent.clean_start:sent.clean_end])}
         cache: dict[int, list[Mention]] = {}
@@ -419,9 +431,8 @@ class CasualtiesStage:
                 scope.append(sent)
             per_sentence: list[list[Mention]] = []
             for sent in scope:
-                # an old date rules a sentence out; a marker ("last year") only a sentence after the event's own
-                background = sent.index in dated_past or (sent.index in marked_past and sent.index != event.sentence)
-                if background and not historical_event:
+                # a marker ("last year") rules out a sentence after the event's own; an old date the counts next to it
+                if sent.index in marked_past and sent.index != event.sentence and not historical_event:
                     continue
                 if sent.index not in cache:
                     found = self.finder.find(text[sent.clean_start:sent.clean_end])
@@ -429,7 +440,9 @@ class CasualtiesStage:
                         mention.start += sent.clean_start
                         mention.end += sent.clean_start
                     cache[sent.index] = found
-                per_sentence.append(cache[sent.index])
+                kept = [m for m in cache[sent.index]
+                        if not self._dated_elsewhere(doc, m, sent.start, sent.end, event, sent.index != event.sentence)]
+                per_sentence.append(kept)
             event.casualties = self._casualties(doc, tally(per_sentence))
         doc.provided.add("casualties")
 
@@ -454,13 +467,34 @@ class CasualtiesStage:
             out.injured = 0 if out.injured is None else out.injured
         return out
 
-    def _has_historical_date(self, doc: Document, start: int, end: int) -> bool:
-        """Whether the sentence at original ``[start, end)`` holds a time expression over a year before publication."""
+    def _dated_elsewhere(self, doc: Document, mention: Mention, start: int, end: int, event: Event,
+                         later: bool) -> bool:
+        """Whether the time expression nearest ``mention`` (sentence at original ``[start, end)``) places it elsewhere.
+
+        Historical dates rule a count out for a current event; in a later sentence, so does any date that does not
+        fit the event's stated date (another incident, or a yearly tally such as "the eighth child this year").
+        """
         published = doc.source.published
-        if published is None:
+        times = [w for w in doc.times if w.span is not None and start <= w.span[0] < end]
+        if not times:
             return False
-        limit = published - dt.timedelta(days=HISTORICAL_DAYS)
-        return any(w.span is not None and start <= w.span[0] < end and w.end < limit for w in doc.times)
+        m_start, m_end = doc.to_original(mention.start, mention.end)
+
+        def gap(w: When) -> int:
+            assert w.span is not None
+            return max(w.span[0] - m_end, m_start - w.span[1], 0)
+
+        nearest = min(times, key=gap)
+        if published is not None and event.plover.aux != "historical" and \
+                nearest.end < published - dt.timedelta(days=HISTORICAL_DAYS):
+            return True
+        own = event.date
+        if not later or own is None or own.text is None:
+            return False
+        if nearest.precision != "day" and own.precision == "day":
+            return True
+        slack = dt.timedelta(days=1)
+        return nearest.start > own.end + slack or nearest.end < own.start - slack
 
 
 def create_casualties(resources: Resources) -> CasualtiesStage:

@@ -23,6 +23,7 @@ from eventsift.config import Config
 from eventsift.errors import DataFileError
 from eventsift.extract.actor_dictionary import ActorDictionary, load_actor_dictionary
 from eventsift.extract.arguments import (
+    RELATIVE_PRONOUNS,
     Token,
     head_token,
     is_passive,
@@ -37,7 +38,10 @@ from eventsift.resources import Resources
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
                              "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators")
+VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                          "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
+STATE_FORCES: frozenset[str] = frozenset({"MIL", "POL"})
 NON_STATE_ARMED: frozenset[str] = frozenset({"REB", "CRM"})
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 QUOTES_OPEN = "“\"«"
@@ -104,6 +108,7 @@ class Cue:
     speaker: Token | None
     negated: bool
     sentence: int
+    target: Token | None = None  # the accused party of an accusation
 
 
 class ClaimFinder:
@@ -139,19 +144,55 @@ class ClaimFinder:
             return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
         if self._hedged(s, head):
             return self._with_status(source, "accused")
+        if event.plover.type not in VERBAL_TYPES:
+            # a claim or accusation elsewhere in the report covers its acts of violence that name no other party
+            for kind, status in (("claim", "claimed"), ("accuse", "accused")):
+                for cue in self._document_cues(kind):
+                    claim = self._claim(cue, status)
+                    if claim is not None and self._compatible(event, claim if kind == "claim" else cue.target):
+                        return claim
         return self._with_status(source, self._source_status(source, event))
 
+    def _document_cues(self, kind: str) -> list[Cue]:
+        return [c for index in sorted(self.by_sentence) for c in self.by_sentence[index]
+                if c.kind == kind and not c.negated]
+
+    def _compatible(self, event: Event, party: Claim | Token | None) -> bool:
+        """Whether ``party`` (the claimer, or the accused) can be the perpetrator of ``event``: the event names no
+        perpetrator, an unidentified one, or one with the same name or the same sector and country."""
+        if party is None:
+            return False
+        if not isinstance(party, Claim):
+            start, end = phrase_extent(party)
+            actor = self.coder.actor("actor", start, end, party.i)
+            party = Claim(text=actor.text, name=actor.name, span=actor.span, status="accused", country=actor.country,
+                          sector=actor.sector)
+        perpetrators = [a for a in event.actors if a.role == "actor"]
+        if not perpetrators:
+            return True
+        for actor in perpetrators:
+            if actor.sector in (None, "UNK") or actor.name == party.name:
+                return True
+            if actor.sector == party.sector and actor.country in (None, party.country):
+                return True
+            if party.sector is None and actor.sector == "REB" and actor.country is None:
+                return True  # an unlisted group claiming what the text calls "the rebels"
+        return False
+
     def _source_status(self, source: Claim | None, event: Event) -> str:
-        """Status of an event stated by ``source`` without a speech-act cue: a perpetrator (or its own outlet)
-        telling of its act claims it; a state body attributing an act to an armed group or criminals accuses it."""
+        """Status of an event stated by ``source`` without a speech-act cue, from who tells of whose act: a party
+        telling of its own side's act claims it; a state body attributing an act to an armed group or criminals,
+        or anyone else attributing an act to state forces, accuses them (statements across the conflict line are
+        allegations); otherwise the source reports it."""
         perpetrators = [a for a in event.actors if a.role == "actor"]
         if source is None or not perpetrators:
             return "reported"
         for actor in perpetrators:
-            if actor.name == source.name or (
-                    source.sector == "REB" and actor.sector == "REB" and actor.country == source.country):
+            if actor.name == source.name or _same_side(actor.sector, actor.country, source.sector, source.country):
                 return "claimed"
         if source.sector in STATE_SECTORS and any(a.sector in NON_STATE_ARMED for a in perpetrators):
+            return "accused"
+        if source.sector not in STATE_SECTORS and any(a.sector in STATE_FORCES for a in perpetrators):
             return "accused"
         return "reported"
 
@@ -279,9 +320,21 @@ class ClaimFinder:
         if lemma in self.cues.sets["accuse_verbs"]:
             required = self.cues.accuse_requires.get(lemma)
             if required is None or child_words & required:
-                return Cue("accuse", tok, speaker, negated, index)
+                return Cue("accuse", tok, speaker, negated, index, target=self._accused(tok))
         if lemma in self.cues.sets["report_verbs"]:
             return Cue("report", tok, speaker, negated, index)
+        return None
+
+    def _accused(self, verb: Token) -> Token | None:
+        """Who an accusation points at: "blamed X", "attributed it to X", "blamed it on X", "X was suspected"."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "on"):
+                objs = prep_objects(child)
+                if objs:
+                    return objs[0]
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass") and child.lower_ not in PRONOUNS:
+                return child
         return None
 
     def _speaker(self, verb: Token) -> Token | None:
@@ -295,6 +348,8 @@ class ClaimFinder:
             return None
         subjects = with_conjuncts(c for c in verb.children if c.dep_ in ("nsubj",))
         if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head  # "guerrillas, which have claimed ...": the modified noun
             return subjects[0]
         governor = verb.head
         if verb.dep_ in ("conj", "xcomp", "advcl") and governor is not verb:
@@ -326,6 +381,15 @@ class ClaimFinder:
         coding = self.coder.dictionary.code(hits, head=hits[-1].end - 1 if hits else 0, fallback=match.group(1))
         return Claim(text=surface, name=coding.name, span=span, status="reported", country=coding.country,
                      sector=coding.sector or "MED")
+
+
+def _same_side(sector: str | None, country: str | None, other_sector: str | None, other_country: str | None) -> bool:
+    """Whether two coded parties are on the same side: both rebels, or both organs of the same state."""
+    if sector is None or other_sector is None or (country and other_country and country != other_country):
+        return False
+    if sector == "REB" and other_sector == "REB":
+        return country == other_country
+    return sector in STATE_FORCES and other_sector in STATE_FORCES and bool(country) and country == other_country
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:

@@ -147,6 +147,8 @@ class TriggerEntry:
     weight: float
     role: str
     pos: frozenset[str]
+    intransitive: bool = False
+    object_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ class TriggerLexicon:
     aux_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     acled_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     irregular_forms: dict[str, str] = field(default_factory=dict)
+    syntax_cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_plover(path: Path | None = None) -> PloverCodebook:
@@ -262,15 +265,24 @@ def load_triggers(path: Path | None = None) -> TriggerLexicon:
         _need(isinstance(weight, (int, float)) and 0 < weight <= 1, path, f"entry {i} needs a weight in (0, 1]")
         role = entry.get("role", "event")
         _need(role in TRIGGER_ROLES, path, f"entry {i} has an unknown role {role!r}")
+        object_cues: Any = entry.get("object_cues") or []
+        _need(isinstance(object_cues, list) and all(c in (data.get("acled_cues") or {}) for c in object_cues), path,
+              f"entry {i} has 'object_cues' that are not names of acled_cues lists")
         entries.append(TriggerEntry(
             terms=tuple(tuple(str(t).lower().split()) for t in terms),
             type=etype, mode=entry.get("mode"), acled=entry.get("acled"), case=entry.get("case"),
             weight=float(weight), role=role, pos=frozenset(entry.get("pos") or ()),
+            intransitive=bool(entry.get("intransitive", False)), object_cues=tuple(str(c) for c in object_cues),
         ))
     aux_cues = {k: frozenset(str(w).lower() for w in v) for k, v in (data.get("aux_cues") or {}).items()}
     acled_cues = {k: frozenset(str(w).lower() for w in v) for k, v in (data.get("acled_cues") or {}).items()}
     irregular = {str(k).lower(): str(v).lower() for k, v in (data.get("irregular_forms") or {}).items()}
-    return TriggerLexicon(data["version"], tuple(entries), aux_cues, acled_cues, irregular)
+    syntax_raw: Any = data.get("syntax_cues") or {}
+    _need(isinstance(syntax_raw, dict), path, "'syntax_cues' must be an object of word lists")
+    syntax_cues = {k: frozenset(str(w).lower() for w in v) for k, v in syntax_raw.items()}
+    bad_types = {t.upper() for t in syntax_cues.get("nonfactive_types", frozenset())} - set(PLOVER_TYPES)
+    _need(not bad_types, path, f"'syntax_cues.nonfactive_types' has unknown PLOVER types {sorted(bad_types)}")
+    return TriggerLexicon(data["version"], tuple(entries), aux_cues, acled_cues, irregular, syntax_cues)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,8 +90,8 @@ class ActorCoder:
             if groups_only and not is_group:
                 continue
             root = self.doc.nlp[hit.end - 1]
-            if (root.dep_ in ("compound", "amod", "nmod") and not self._in_hit(root.head.i)
-                    and root.head.lemma_.lower() not in self.event_nouns):
+            if (root.dep_ in ("compound", "amod", "nmod") and hit.sector in ("MIL", "POL", "GOV")
+                    and not self._in_hit(root.head.i) and root.head.lemma_.lower() not in self.event_nouns):
                 continue  # "the military hospital", "Army Boulevard": a place named after an actor
             if is_group or (hit.kind in ("agent", "entity") and hit.sector in sectors):
                 pool.append(hit)

@@ -36,6 +36,10 @@ from eventsift.resources import Resources
 MAX_CANDIDATES_PER_SENTENCE = 12
 #: Confidence multiplier for events that did not (or not yet) happen as reported.
 AUX_FACTOR = {"negated": 0.35, "hypothetical": 0.45, "future": 0.55, "historical": 0.5}
+#: Confidence multiplier for modifier-like matches kept because nothing else in their sentence is an event.
+WEAK_FACTOR = 0.8
+#: Sentences back within which a definite nominal ("the attack") refers to an event already coded.
+NOMINAL_WINDOW = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"})
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", ""), ("e", ""))
@@ -92,6 +96,8 @@ class Candidate:
     confidence: float = 0.5
     nominal_ref: bool = False
     dropped: bool = False
+    weak: bool = False
+    forced_aux: str | None = None
 
 
 def token_keys(tok: Any, irregular: dict[str, str]) -> set[str]:
@@ -158,6 +164,125 @@ def is_month_or_name(tok: Any, all_caps: bool) -> bool:
     return not all_caps and tok.ent_type_ in name_types and tok.pos_ == "PROPN"
 
 
+#: Dependency labels along which a trigger is the content (object, topic, complement) of the trigger above it.
+CONTENT_DEPS = frozenset({"pobj", "prep", "pcomp", "dobj", "compound", "xcomp"})
+
+
+def is_infinitive(tok: Any) -> bool:
+    """Whether a verb is a to-infinitive ("to commit", "to complete")."""
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
+
+
+def arguments(tok: Any) -> list[Any]:
+    """The tokens a trigger acts on: direct object, passive subject, attribute, or the noun a participle modifies."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")]
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head is not tok:
+        out.append(tok.head)
+    return out
+
+
+def object_matches(tok: Any, cue_words: frozenset[str]) -> bool:
+    """Whether an argument of ``tok`` is a person-like noun from ``cue_words``, a person name or a pronoun."""
+    own = {t.i for t in tok.subtree}
+    for arg in arguments(tok):
+        near = [t for t in arg.subtree if abs(t.i - arg.i) <= 4 and t.i not in own]
+        if lemmas(near) & cue_words or arg.ent_type_ == "PERSON" or arg.pos_ == "PRON" or any(
+                c.like_num for c in arg.children):
+            return True
+    return False
+
+
+def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexicon) -> None:
+    """Drop or weaken lexicon matches that the parse shows are not event mentions.
+
+    Dropped: a light verb whose object is itself a trigger ("held talks", "commit atrocities"); an intransitive-only
+    trigger with a direct object ("demonstrates its rejection"); a trigger that needs a person object and has none
+    ("held between representatives"); an intention verb with an infinitive ("seeking to initiate"); a verb whose
+    complement is a cognition verb ("allows to regard"); the object or topic of a non-factive trigger ("rejection of
+    negotiations", "talks on unblocking").
+    Weakened (kept only when nothing else in the sentence is an event): participles used as modifiers ("occupied
+    territories", "units stationed in"), nouns inside such modifiers, nouns used as compound modifiers ("sabotage
+    group"), and events named in an infinitive of purpose or intention ("intention to complete the cleansing",
+    "carte blanche to commit atrocities"), which are marked hypothetical.
+    A nominal ASSAULT used as a predicate ("is a massacre", "regard it as a massacre") is an accusation.
+    """
+    nlp_doc = doc.nlp
+    syn = lex.syntax_cues
+    light = syn.get("light_verbs", frozenset())
+    cognition = syn.get("cognition_verbs", frozenset())
+    intention = syn.get("intention_verbs", frozenset())
+    nonfactive = syn.get("nonfactive_types", frozenset())
+    characterising = syn.get("characterising_verbs", frozenset())
+    by_tok: dict[int, Candidate] = {}
+    for c in cands:
+        for i in range(c.start, c.end):
+            by_tok[i] = c
+
+    def other_trigger(t: Any, c: Candidate) -> Candidate | None:
+        found = by_tok.get(t.i)
+        return found if found is not None and found is not c and not found.dropped else None
+
+    for c in cands:
+        tok = nlp_doc[c.head]
+        lemma = tok.lemma_.lower()
+        verbal = tok.pos_ in ("VERB", "AUX")
+        multiword = c.end - c.start > 1
+        if tok.dep_ == "prep" and not multiword:
+            # "according to", "following", "regarding": a preposition, not an event
+            c.dropped = True
+        elif c.entry.intransitive and any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
+            c.dropped = True
+        elif c.entry.object_cues and not object_matches(
+                tok, frozenset().union(*(lex.acled_cues.get(n, frozenset()) for n in c.entry.object_cues))):
+            c.dropped = True
+        elif verbal and not multiword and lemma in light and any(
+                other_trigger(a, c) is not None for a in arguments(tok)):
+            c.dropped = True
+        elif verbal and lemma in intention and any(ch.dep_ == "xcomp" and is_infinitive(ch) for ch in tok.children):
+            c.dropped = True
+        elif verbal and any(ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in cognition for ch in tok.children):
+            c.dropped = True
+        if c.dropped:
+            continue
+        # the object or topic of a non-factive trigger is its content, not a separate event
+        cur = tok
+        for _ in range(5):
+            # a conjunct shares its head's role: "to keep the truce and to reopen the roads"
+            conj_of_content = cur.dep_ == "conj" and (
+                is_infinitive(cur) or (cur.head.dep_ in CONTENT_DEPS and cur.head.i not in by_tok))
+            if (cur.dep_ not in CONTENT_DEPS and not conj_of_content) or cur.head is cur:
+                break
+            cur = cur.head
+            if conj_of_content and cur.i not in by_tok:
+                continue
+            gov = other_trigger(cur, c)
+            if gov is not None:
+                if gov.type is not None and gov.type.lower() in nonfactive and gov.type != c.type:
+                    c.dropped = True
+                break
+        if c.dropped:
+            continue
+        # participles and nouns used as modifiers describe a state or a participant, not an event
+        if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and not is_infinitive(tok):
+            c.weak = True
+        elif tok.dep_ in ("compound", "amod") and other_trigger(tok.head, c) is None and not multiword:
+            c.weak = True
+        elif tok.dep_ == "pobj" and tok.head.head.dep_ == "acl" and tok.head.head.pos_ == "VERB" and \
+                not is_infinitive(tok.head.head):
+            c.weak = True
+        # an event named in an infinitive of purpose or intention did not happen (yet)
+        verb = tok if verbal else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and
+                                   tok.head.lemma_.lower() in light else None)
+        if verb is not None and is_infinitive(verb) and verb.dep_ in ("acl", "advcl", "relcl"):
+            c.weak = True
+            c.forced_aux = "hypothetical"
+        # "is a massacre" / "regard it as a massacre": a characterisation, i.e. an accusation
+        if c.type == "ASSAULT" and tok.pos_ in ("NOUN", "PROPN") and (
+                tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as"
+                                       and tok.head.head.lemma_.lower() in characterising)):
+            c.type, c.mode, c.acled = "ACCUSE", "disapprove", None
+
+
 def governing_verb(tok: Any) -> Any:
     """The verb a trigger belongs to: itself when a verb, else its nearest verbal ancestor (or itself)."""
     cur = tok
@@ -188,6 +313,7 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
     fut_words = cues.get("future_words", frozenset())
     hyp_words = cues.get("hypothetical_words", frozenset())
     hist_words = cues.get("historical_words", frozenset())
+    event_nouns = cues.get("event_nouns", frozenset())
     for t in (tok, verb):
         if any(c.dep_ == "neg" for c in t.children) or any(c.lower_ in ("no", "never") and c.dep_ == "det"
                                                              for c in t.children):
@@ -214,22 +340,40 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
                                                            "possible", "potential") for c in tok.children):
         return "future" if not any(c.lower_ in ("possible", "potential") for c in tok.children) else "hypothetical"
     # historical: a past year or anniversary attached to the trigger (not merely somewhere in the sentence)
-    local = list(tok.children) + ([verb] if verb is not tok else []) + list(verb.children if verb is not tok else [])
-    local_text = " ".join(t.text for c in local for t in c.subtree if abs(t.i - tok.i) <= 12)
     sent = nlp_doc[cand.start].sent
     if any(t.lemma_.lower() == "anniversary" for t in sent):
         return "historical"
     if any(c.lower_ == "ago" for c in verb.subtree if abs(c.i - tok.i) <= 12):
         return "historical"
     ref_year = pub_year or max_year
-    for m in YEAR.finditer(local_text):
-        year = int(m.group(0))
-        if ref_year is not None and year < ref_year:
-            return "historical"
+    if ref_year is not None:
+        for t in sent:
+            if YEAR.fullmatch(t.text) and int(t.text) < ref_year and abs(t.i - tok.i) <= 12 and \
+                    dates_trigger(t, tok, verb, event_nouns):
+                return "historical"
     if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in hist_words and c.dep_ in ("amod", "compound")
                                              for c in tok.children):
         return "historical"
     return None
+
+
+def dates_trigger(year: Any, tok: Any, verb: Any, event_nouns: frozenset[str]) -> bool:
+    """Whether a year token dates the trigger itself ("the 2016 war", "attacked in April 2016").
+
+    Walking up from the year, only date words, prepositions and the trigger's own verb may lie between; a year inside
+    another noun phrase ("violated the ceasefire established by the Statement of 9 November 2020") dates that noun.
+    """
+    cur = year
+    for _ in range(8):
+        if cur.i in (tok.i, verb.i):
+            return True
+        if cur is not year and cur.pos_ in ("NOUN", "PROPN", "VERB") and cur.ent_type_ != "DATE" and \
+                cur.lemma_.lower() not in event_nouns:
+            return False
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def lemmas(span: Any) -> set[str]:
@@ -328,6 +472,11 @@ def resolve_acled(cand: Candidate, doc: Document, lex: TriggerLexicon) -> str | 
 
 def merge_sentence(cands: list[Candidate]) -> None:
     """Drop casualty-only triggers next to real ones and merge same-type triggers of one sentence."""
+    strong = [c for c in cands if not c.dropped and not c.weak and c.type is not None and c.entry.role == "event"]
+    for c in cands:
+        if c.weak and strong:
+            c.dropped = True
+    cands = [c for c in cands if not c.dropped]
     types_with_event = {c.type for c in cands if c.entry.role == "event" and c.type is not None}
     for c in cands:
         if c.entry.role in ("casualty", "participant") and c.type in types_with_event:
@@ -349,6 +498,8 @@ def merge_sentence(cands: list[Candidate]) -> None:
         c.dropped = True
         if keep.mode is None and c.mode is not None:
             keep.mode = c.mode
+            if c.acled is not None:
+                keep.acled = c.acled
             del by_key[same[0]]
             by_key[(keep.type, keep.mode)] = keep
         if c.acled is not None and (keep.acled is None or (keep.acled.startswith("@") and not c.acled.startswith("@"))):
@@ -357,23 +508,33 @@ def merge_sentence(cands: list[Candidate]) -> None:
 
 
 def merge_nominal_references(cands: list[Candidate], doc: Document) -> None:
-    """Merge "the attack" / "this attack" into an event of the same type coded in the same or previous sentence."""
+    """Merge "the attack" / "this attack" (and bare "casualties") into an event of the same type coded shortly before.
+
+    The window counts from the event's latest mention, so a chain of references ("the attack" ... "the killing" ...
+    "the infiltration") stays one event.
+    """
     seen: list[Candidate] = []
+    last_mention: dict[int, int] = {}
     for c in cands:
         if c.dropped:
             continue
         tok = doc.nlp[c.head]
-        definite = tok.pos_ in ("NOUN", "PROPN") and any(
-            ch.lower_ in DEFINITE and ch.dep_ in ("det", "poss") for ch in tok.children)
-        if definite:
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        definite = nominal and any(ch.lower_ in DEFINITE and ch.dep_ in ("det", "poss") for ch in tok.children)
+        bare_casualty = nominal and c.entry.role == "casualty" and not any(
+            ch.dep_ == "nummod" or ch.like_num for ch in tok.children)
+        if definite or bare_casualty:
             for prev in reversed(seen):
-                if prev.type == c.type and c.sent - prev.sent <= 1 and prev.sent <= c.sent:
+                latest = last_mention.get(id(prev), prev.sent)
+                if prev.type == c.type and 0 <= c.sent - latest <= NOMINAL_WINDOW and (
+                        not prev.mode or not c.mode or prev.mode == c.mode):
                     if c.mode and not prev.mode:
                         prev.mode = c.mode
                     if c.acled and (not prev.acled or prev.acled.startswith("@")) and not c.acled.startswith("@"):
                         prev.acled = c.acled
                     c.dropped = True
                     c.nominal_ref = True
+                    last_mention[id(prev)] = c.sent
                     break
         if not c.dropped:
             seen.append(c)
@@ -433,6 +594,8 @@ def lexicon_candidates(doc: Document, codebooks: Codebooks, index: TriggerIndex)
     """The lexicon's event mentions of a parsed document: merged, aux-marked, ACLED-resolved, with confidences."""
     lex = codebooks.triggers
     cands = find_candidates(doc, index)
+    apply_syntax_rules(cands, doc, lex)
+    cands = [c for c in cands if not c.dropped]
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
@@ -449,10 +612,10 @@ def lexicon_candidates(doc: Document, codebooks: Codebooks, index: TriggerIndex)
     years = [int(y) for y in YEAR.findall(doc.clean)]
     max_year = max(years) if years else None
     for c in live:
-        c.aux = mark_aux(c, doc, lex.aux_cues, pub_year, max_year)
+        c.aux = mark_aux(c, doc, lex.aux_cues, pub_year, max_year) or c.forced_aux
         c.acled = resolve_acled(c, doc, lex)
         position = 1.0 - 0.15 * min(c.sent, 10) / 10
-        c.confidence = c.entry.weight * position * AUX_FACTOR.get(c.aux or "", 1.0)
+        c.confidence = c.entry.weight * position * AUX_FACTOR.get(c.aux or "", 1.0) * (WEAK_FACTOR if c.weak else 1.0)
     return live
 
 

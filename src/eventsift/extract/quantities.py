@@ -22,7 +22,7 @@ NUMBERS_FILE = "numbers.json"
 _INT_MAP = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
 NUMBERS_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["version", "units", "tens", "scales", "vague", "articles"],
+    "required": ["version", "units", "tens", "scales", "vague", "ordinals", "articles"],
     "properties": {
         "version": {"type": "string"},
         "description": {"type": "string"},
@@ -30,6 +30,7 @@ NUMBERS_SCHEMA: dict[str, Any] = {
         "tens": _INT_MAP,
         "scales": _INT_MAP,
         "vague": _INT_MAP,
+        "ordinals": _INT_MAP,
         "articles": {"type": "array", "items": {"type": "string"}},
     },
     "additionalProperties": False,
@@ -65,6 +66,7 @@ class NumberLexicon:
     tens: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, int]
+    ordinals: dict[str, int]
     articles: frozenset[str]
     pattern: str  # regex source (no groups) matching one count expression, to embed in larger patterns
 
@@ -117,6 +119,7 @@ def load_number_lexicon(config: Config) -> NumberLexicon:
     data = read_data_file(NUMBERS_FILE, NUMBERS_SCHEMA)
     units, tens, scales, vague = data["units"], data["tens"], data["scales"], data["vague"]
     return NumberLexicon(
-        units=units, tens=tens, scales=scales, vague=vague, articles=frozenset(data["articles"]),
+        units=units, tens=tens, scales=scales, vague=vague, ordinals=data["ordinals"],
+        articles=frozenset(data["articles"]),
         pattern=build_number_pattern(units, tens, scales, vague),
     )

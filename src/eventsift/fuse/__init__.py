@@ -8,7 +8,19 @@ from eventsift.fuse.settings import FusionSettings, load_fusion_settings
 from eventsift.fuse.text import TermWeights, load_term_weights
 
 __all__ = [
-    "Clusterer", "FusionSettings", "MemoryIndex", "Report", "TermWeights", "assign_clusters", "choose_cluster",
-    "fusion_text", "load_fusion_settings", "make_claim", "load_term_weights", "new_fused_id", "pair_score", "reconcile_claims",
+    "Clusterer",
+    "FusionSettings",
+    "MemoryIndex",
+    "Report",
+    "TermWeights",
+    "assign_clusters",
+    "choose_cluster",
+    "fusion_text",
+    "load_fusion_settings",
+    "load_term_weights",
+    "make_claim",
+    "new_fused_id",
+    "pair_score",
+    "reconcile_claims",
     "report_from_event",
 ]

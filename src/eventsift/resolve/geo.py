@@ -406,6 +406,11 @@ def _attachment_cost(sdoc: Any, top: Toponym, head: Any) -> float | None:
         governor.head.pos_ in ("NOUN", "PROPN", "PRON") or governor.lower_ != "from"
     ):
         return None
+    locative = (root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS) or governor.lower_ in AREA_WORDS
+    if root.dep_ in ("dobj", "dative") and (top.place is None or top.place.kind != "place"):
+        return None  # "accused Iraq": a country as object is a participant; "captured Jaffna": a town is a place
+    if top.place is None and not locative:
+        return None
     cost = float(_path_length(root, head))
     if root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS:
         cost -= 0.5
@@ -418,7 +423,7 @@ def _enclosing(sdoc: Any, top: Toponym, resolved: list[Toponym]) -> Toponym | No
     """The resolved toponym of the same sentence closest in the parse to an unresolved one ("X in central Y")."""
     root = _toponym_root(sdoc, top)
     best = [(_path_length(root, _toponym_root(sdoc, t)), t) for t in resolved if t is not top]
-    best = [b for b in best if b[0] < 99]
+    best = [b for b in best if b[0] <= 4]
     return min(best, key=lambda b: b[0])[1] if best else None
 
 

@@ -43,7 +43,8 @@ class EventQuery:
         """
         if self.bbox is not None:
             min_lon, min_lat, max_lon, max_lat = self.bbox
-            if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+            lons_ok = -180 <= min_lon <= 180 and -180 <= max_lon <= 180
+            if not (lons_ok and -90 <= min_lat <= 90 and -90 <= max_lat <= 90):
                 raise StoreError(f"bbox {self.bbox} is out of range: give MIN_LON,MIN_LAT,MAX_LON,MAX_LAT with "
                                  "longitudes in [-180, 180] and latitudes in [-90, 90]")
             if min_lon > max_lon or min_lat > max_lat:

@@ -79,11 +79,11 @@ class PostgresStore(SqlStore):
         return sql.replace("?", "%s")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.conn.execute(self._sql(sql), tuple(params))  # type: ignore[call-overload]
+        cur = self.conn.execute(self._sql(sql), tuple(params))
         return [dict(r) for r in cur.fetchall()] if cur.description else []
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.conn.execute(self._sql(sql), tuple(params))  # type: ignore[call-overload]
+        self.conn.execute(self._sql(sql), tuple(params))
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

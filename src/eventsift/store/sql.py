@@ -160,8 +160,8 @@ class SqlStore:
             span = _span(place.get("span"))
             if span is None:
                 continue
-            self._run("INSERT INTO places (document_id, span_start, span_end, text, name, geonameid, lat, lon, country) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            self._run("INSERT INTO places (document_id, span_start, span_end, text, name, geonameid, lat, lon, "
+                      "country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                       (doc_id, span[0], span[1], place.get("text") or "", place.get("name"), place.get("geonameid"),
                        place.get("lat"), place.get("lon"), place.get("country")))
         for i, err in enumerate(record.get("errors") or []):
@@ -221,7 +221,8 @@ class SqlStore:
 
     @staticmethod
     def _evidence_spans(event: dict[str, Any]) -> list[tuple[str, tuple[int, int]]]:
-        spans: list[tuple[str, tuple[int, int] | None]] = [("evidence", _span((event.get("evidence") or {}).get("span")))]
+        spans: list[tuple[str, tuple[int, int] | None]] = []
+        spans.append(("evidence", _span((event.get("evidence") or {}).get("span"))))
         spans.append(("date", _span((event.get("date") or {}).get("span"))))
         spans.append(("location", _span((event.get("location") or {}).get("span"))))
         spans.append(("claimant", _span((event.get("claimant") or {}).get("span"))))
@@ -305,7 +306,7 @@ class SqlStore:
             json.dumps(summary, ensure_ascii=False), stamp, stamp)
         self._run(
             f"INSERT INTO fused_events ({FUSED_COLUMNS}, created_at, updated_at) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            f"({', '.join('?' * 25)}) ON CONFLICT (id) DO UPDATE SET "
             "plover_type = excluded.plover_type, acled_event_type = excluded.acled_event_type, "
             "acled_sub_event_type = excluded.acled_sub_event_type, cameo = excluded.cameo, "
             "date_start = excluded.date_start, date_end = excluded.date_end, location_name = excluded.location_name, "

@@ -136,7 +136,8 @@ class SqliteStore(SqlStore):
 
     def _spatial_filters(self, query: EventQuery) -> list[tuple[str, list[Any]]]:
         out: list[tuple[str, list[Any]]] = []
-        box = "f.num IN (SELECT num FROM fused_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)"
+        box = ("f.num IN (SELECT num FROM fused_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? "
+               "AND max_lon <= ?)")
         if query.bbox is not None:
             min_lon, min_lat, max_lon, max_lat = query.bbox
             out.append((box, [min_lat, max_lat, min_lon, max_lon]))

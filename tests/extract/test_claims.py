@@ -1,0 +1,134 @@
+"""Tests for the claims stage: who asserts each event (claimant) and how (claimed, accused, reported, denied)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from actor_helpers import make_doc
+
+from eventsift.errors import DataFileError
+from eventsift.extract.actors import ActorsStage, create_actors
+from eventsift.extract.claims import ClaimsStage, create_claims, parse_cues
+from eventsift.model import Claim, Document
+from eventsift.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def stages(resources: Resources) -> tuple[ActorsStage, ClaimsStage]:
+    return create_actors(resources), create_claims(resources)
+
+
+def claim_of(stages: tuple[ActorsStage, ClaimsStage], nlp: Any, text: str, trigger: str,
+             **kwargs: Any) -> tuple[Claim | None, Document]:
+    doc = make_doc(nlp, text, trigger, **kwargs)
+    for stage in stages:
+        stage(doc)
+    claim = doc.events[0].claimant
+    if claim is not None and claim.span is not None:
+        assert doc.text[claim.span[0]:claim.span[1]] == claim.text
+    return claim, doc
+
+
+def test_claims_stage_declares_its_contract(stages: tuple[ActorsStage, ClaimsStage]) -> None:
+    claims = stages[1]
+    assert claims.name == "eventsift.extract.claims.v1"
+    assert claims.requires == ("events",) and claims.provides == ("claims",)
+
+
+def test_claims_said_makes_the_speaker_the_claimant(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "Gunmen killed two traders at a checkpoint, the provincial police chief said.",
+                        "killed")
+    assert claim is not None and claim.status == "reported"
+    assert claim.text == "the provincial police chief" and claim.sector == "POL"
+
+
+def test_claims_according_to_names_the_source(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "According to hospital officials, a mortar round wounded six children.", "wounded")
+    assert claim is not None and claim.status == "reported" and "hospital officials" in claim.text
+
+
+def test_claims_responsibility_claim_is_claimed_and_supplies_the_actor(stages: tuple[ActorsStage, ClaimsStage],
+                                                                        nlp: Any) -> None:
+    text = "A roadside bomb destroyed an army truck near the pass. Boko Haram claimed responsibility in a video."
+    claim, doc = claim_of(stages, nlp, text, "destroyed")
+    assert claim is not None and claim.status == "claimed" and claim.name == "Boko Haram"
+    actors = [a for a in doc.events[0].actors if a.role == "actor"]
+    assert actors and actors[0].name == "Boko Haram"
+
+
+def test_claims_nobody_claiming_is_not_a_claim(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    text = "A bomb tore through a bus station on Monday. No group has claimed responsibility, officials said."
+    claim, _ = claim_of(stages, nlp, text, "tore")
+    assert claim is None or claim.status != "claimed"
+
+
+def test_claims_accusation_names_the_accuser(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    text = "Artillery fire hit a school in the border district. The defence ministry blamed separatist forces."
+    claim, _ = claim_of(stages, nlp, text, "hit")
+    assert claim is not None and claim.status == "accused"
+    assert "defence ministry" in claim.text and claim.sector == "GOV"
+
+
+def test_claims_hedge_on_the_perpetrator_is_an_accusation(stages: tuple[ActorsStage, ClaimsStage],
+                                                          nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "Suspected cartel members shot dead a local journalist, the prosecutor said.",
+                        "shot")
+    assert claim is not None and claim.status == "accused" and claim.sector == "JUD"
+
+
+def test_claims_denial_keeps_the_event_and_the_accuser(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    text = ("Drone strikes destroyed a fuel depot overnight. The regional governor accused the insurgents of the "
+            "attack. The insurgents denied any involvement.")
+    claim, doc = claim_of(stages, nlp, text, "destroyed")
+    assert len(doc.events) == 1
+    assert claim is not None and claim.status == "denied" and "governor" in claim.text
+
+
+def test_claims_quote_over_several_sentences_goes_to_the_speaker_after_it(stages: tuple[ActorsStage, ClaimsStage],
+                                                                         nlp: Any) -> None:
+    text = ("“Our positions were shelled twice before midnight. Two conscripts were wounded,” the Ministry of "
+            "Defence of Armenia said in a statement.")
+    claim, _ = claim_of(stages, nlp, text, "shelled")
+    assert claim is not None and claim.country == "ARM"
+    assert claim.text.startswith("the Ministry of Defence")
+
+
+def test_claims_outlet_is_the_fallback_claimant_with_a_null_span(stages: tuple[ActorsStage, ClaimsStage],
+                                                                 nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "Protesters set fire to tyres outside the parliament.", "set",
+                        outlet="Daily Courier")
+    assert claim is not None and claim.span is None
+    assert (claim.name, claim.status) == ("Daily Courier", "reported")
+
+
+def test_claims_wire_dateline_names_the_source(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "KANDAHAR (Reuters) - Insurgents stormed a police post before dawn.", "stormed",
+                        published=dt.date(2015, 4, 2))
+    assert claim is not None and claim.name == "Reuters" and claim.sector == "MED" and claim.span is not None
+
+
+def test_claims_state_attributing_violence_to_rebels_is_an_accusation(stages: tuple[ActorsStage, ClaimsStage],
+                                                                      nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "The army said Tupac Amaru rebels blew up two electricity pylons.", "blew",
+                        published=dt.date(1990, 3, 3))
+    assert claim is not None and claim.status == "accused" and claim.sector == "MIL"
+
+
+def test_claims_rebel_radio_reporting_rebel_attack_is_a_claim(stages: tuple[ActorsStage, ClaimsStage],
+                                                              nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "Radio Venceremos reported that FMLN units overran an army outpost.", "overran",
+                        published=dt.date(1989, 11, 20))
+    assert claim is not None and claim.status == "claimed"
+
+
+def test_claims_no_source_and_no_outlet_gives_no_claimant(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "Rioters looted three shops downtown.", "looted")
+    assert claim is None
+
+
+@pytest.mark.parametrize("bad", [{"report_verbs": ["say"]}, {"version": "1", "report_verbs": "say"}])
+def test_claims_cue_file_is_validated(bad: dict[str, Any]) -> None:
+    with pytest.raises(DataFileError):
+        parse_cues(bad, "cues.json")
