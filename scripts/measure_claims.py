@@ -11,7 +11,8 @@ run on it. Claim status accuracy uses the scorer's mapping; perpetrator found us
 ``pipeline``: the full default pipeline (every registered stage) on the first N records of a gold file, scored by
 ../shared/tools/score.py: the figures the evaluation gate will see.
 
-``plover``: each PLOVER dev sentence gets one Event on the root verb, the actors stage runs, and actor1/recipient
+``plover``: each PLOVER dev sentence gets one Event on its main verb (root, or the complement of a speech
+verb), the actors stage runs, and actor1/recipient
 found are computed with the scorer's ``text_match`` (the gold trigger is not given, so this is a floor).
 
 Usage: python scripts/measure_claims.py [--limit N] [--set muc4|plover|pipeline] [--gold PATH] [--errors K] [--out P]
@@ -175,7 +176,7 @@ def measure_plover(args: argparse.Namespace) -> None:
         gold = rec["events"][0]
         if not doc.sentences:
             continue
-        root = doc.nlp[:].root if len(doc.sentences) == 1 else next(iter(doc.nlp.sents)).root
+        root = _main_verb(next(iter(doc.nlp.sents)))
         sent = doc.sentences[0]
         doc.events = [Event(plover=Plover(_plover_type(gold["plover_type"])),
                             evidence=Evidence(doc.text[sent.start:sent.end], (sent.start, sent.end)), sentence=0,
@@ -215,6 +216,17 @@ def measure_pipeline(args: argparse.Namespace) -> None:
         pred_path.write_text("".join(json.dumps(r) + "\n" for r in preds), encoding="utf-8")
         subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(gold_subset), str(pred_path)],
                        check=True)
+
+
+def _main_verb(sent: Any) -> Any:
+    """The sentence's main event verb: its root, unless the root is a dateline word or a speech verb whose
+    complement holds the event ("X said Y attacked Z" -> attacked)."""
+    root = sent.root
+    if root.pos_ != "VERB":
+        root = next((t for t in sent if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)), root)
+    if root.lemma_ in ("say", "tell", "report", "announce", "add", "state"):
+        root = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), root)
+    return root
 
 
 def _plover_type(label: str) -> str:

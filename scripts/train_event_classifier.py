@@ -1,9 +1,16 @@
-"""Train the event classifier (CASE 2021 labels + PLOVER types), report 5-fold CV figures, write JSON weights.
+"""Train the event classifier (CASE 2021 labels + PLOVER types), report 5-fold CV figures, write .npz weights.
 
-Features: TF-IDF word 1-2-grams of the text plus pseudo-tokens for the lexicon's findings (hybrid). Compares, by
-5-fold stratified CV with a fixed seed: lexicon only, classifier on text only, classifier on text + lexicon features,
-and the full hybrid (classifier re-ranking and re-typing the lexicon's events, scored the way the reference scorer
-reads a prediction). Writes src/eventsift/data/models/event_classifier.json.
+Features (see ``eventsift/extract/event_classifier.py``): blocks of TF-IDF word 1-2-grams, character 3-5-grams of
+each word, and pseudo-tokens for the lexicon's findings, each L2-normalised and scaled. Compares, by 5-fold
+stratified CV with a fixed seed (only dev items are scored; the hand-written examples in
+``scripts/data/event_training_examples.jsonl`` are added to the training folds only):
+
+- ``lexicon``: the rules alone;
+- ``word+lex`` (the 1.0 classifier's features), ``word+char+lex``, ``word+char+lex+hand``: the classifier alone;
+- ``hybrid``: the shipped combination, the classifier re-ranking / re-typing the lexicon's events and creating one
+  when the lexicon found none, read the way the reference scorer reads a prediction.
+
+Writes src/eventsift/data/models/event_classifier.npz (plain arrays, no pickle).
 
 Usage: python scripts/train_event_classifier.py [--shared ../shared] [--no-cv]
 """
@@ -11,11 +18,14 @@ Usage: python scripts/train_event_classifier.py [--shared ../shared] [--no-cv]
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
@@ -23,8 +33,8 @@ from sklearn.svm import LinearSVC
 
 from eventsift.config import Config
 from eventsift.extract.codebook import data_path, load_codebooks
-from eventsift.extract.event_classifier import EventClassifier, LinearHead, lexicon_features, ngrams
-from eventsift.extract.events import TriggerIndex, lexicon_candidates
+from eventsift.extract.event_classifier import EventClassifier, LinearHead, block_of, lexicon_features, ngrams
+from eventsift.extract.events import TriggerIndex, apply_classifier, lexicon_candidates
 from eventsift.model import Document
 from eventsift.resources import Resources
 from eventsift.text.parse import ParseStage
@@ -32,69 +42,111 @@ from eventsift.text.parse import ParseStage
 SEED = 13
 TEMPERATURE = 3.0
 C = 0.5
-VARIANTS = ("lexicon", "text", "text+lexicon", "hybrid")
+NGRAM_MAX = 2
+CHAR_RANGE = (3, 5)
+BLOCK_WEIGHTS = {"word": 1.0, "char": 0.8, "lex": 0.7}
+HAND = Path(__file__).resolve().parent / "data" / "event_training_examples.jsonl"
+VARIANTS: dict[str, dict[str, Any]] = {
+    "word+lex": {"char": (0, 0), "weights": {"word": 1.0, "lex": 1.0}, "hand": False},
+    "word+char+lex": {"char": CHAR_RANGE, "weights": BLOCK_WEIGHTS, "hand": False},
+    "word+char+lex+hand": {"char": CHAR_RANGE, "weights": BLOCK_WEIGHTS, "hand": True},
+}
+SHIPPED = "word+char+lex+hand"
 
 
-def read_gold(path: Path) -> list[dict]:
-    """Gold rows (split on "\\n" only)."""
+def read_jsonl(path: Path) -> list[dict]:
+    """Rows of a JSON-lines file (split on "\\n" only: gold texts hold U+2028)."""
     return [json.loads(x) for x in path.read_text(encoding="utf-8").split("\n") if x.strip()]
 
 
-def analyse(item: tuple[str, list[str]]) -> list[str]:
-    """The run-time feature analyser, shared with scikit-learn so training and inference agree."""
-    return ngrams(item[0], item[1], 2)
+class BlockVectoriser:
+    """scikit-learn TF-IDF over the run-time feature strings, normalised and scaled per block like the run time."""
+
+    def __init__(self, char_range: tuple[int, int], weights: dict[str, float]) -> None:
+        self.char_range = char_range
+        self.weights = weights
+        self.tfidf = TfidfVectorizer(analyzer=self.analyse, sublinear_tf=True, min_df=2, norm=None)
+
+    def analyse(self, item: tuple[str, list[str]]) -> list[str]:
+        """The run-time feature analyser; blocks with weight 0 (or absent) are left out."""
+        return [g for g in ngrams(item[0], item[1], NGRAM_MAX, self.char_range)
+                if self.weights.get(block_of(g), 0.0) > 0]
+
+    def fit(self, items: list) -> BlockVectoriser:
+        """Learn vocabulary and IDF."""
+        self.tfidf.fit(items)
+        names = self.tfidf.get_feature_names_out()
+        self.blocks = np.array([block_of(str(n)) for n in names])
+        return self
+
+    def transform(self, items: list) -> Any:
+        """Block-normalised, scaled TF-IDF matrix (the same numbers the run-time vectoriser computes)."""
+        x = self.tfidf.transform(items).tocsr().astype(np.float64)
+        out = None
+        for block, w in self.weights.items():
+            mask = (self.blocks == block).astype(np.float64)
+            if not mask.any():
+                continue
+            xb = x @ sparse.diags(mask)
+            norms = np.sqrt(np.asarray(xb.multiply(xb).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            part = sparse.diags(w / norms) @ xb
+            out = part if out is None else out + part
+        return sparse.csr_matrix(out)
 
 
-def fit_head(items: list, labels: list[str], vec: TfidfVectorizer) -> tuple[LinearSVC, np.ndarray]:
-    """Fit a linear SVM on the vectorised items."""
-    x = vec.transform(items)
-    clf = LinearSVC(C=C, random_state=SEED)
-    clf.fit(x, labels)
-    return clf, x
+def fit_head(x: Any, labels: list[str]) -> LinearSVC:
+    """Fit a linear SVM."""
+    return LinearSVC(C=C, random_state=SEED).fit(x, labels)
 
 
-def to_head(clf: LinearSVC, vocab: dict[str, int], prune: float = 0.0) -> LinearHead:
-    """Export a fitted SVM as a LinearHead (weights per feature, rounded; near-zero rows pruned)."""
+def export_head(clf: LinearSVC) -> LinearHead:
+    """A fitted SVM as a run-time head (float32 weights)."""
     coef = clf.coef_
     labels = tuple(str(c) for c in clf.classes_)
+    intercept = np.asarray(clf.intercept_, dtype=np.float64)
     if len(labels) == 2:
         coef = np.vstack([-coef[0], coef[0]])
-        intercept = [-float(clf.intercept_[0]), float(clf.intercept_[0])]
-    else:
-        intercept = [float(x) for x in clf.intercept_]
-    weights = {}
-    for feat, j in vocab.items():
-        col = coef[:, j]
-        if np.abs(col).max() > prune:
-            weights[feat] = [round(float(w), 4) for w in col]
-    return LinearHead(labels, weights, tuple(round(x, 4) for x in intercept), TEMPERATURE)
+        intercept = np.array([-intercept[0], intercept[0]])
+    return LinearHead(labels, np.ascontiguousarray(coef.T, dtype=np.float32), intercept, TEMPERATURE)
 
 
-def make_classifier(case_items, case_y, plv_items, plv_y) -> EventClassifier:
+def make_classifier(case_items: list, case_y: list[str], plv_items: list, plv_y: list[str],
+                    variant: dict[str, Any]) -> EventClassifier:
     """Fit the vectoriser on both sets and one head per set."""
-    vec = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=2)
-    vec.fit(list(case_items) + list(plv_items))
-    vocab = vec.vocabulary_
-    case_clf, _ = fit_head(case_items, case_y, vec)
-    plv_clf, _ = fit_head(plv_items, plv_y, vec)
-    idf = {f: round(float(vec.idf_[j]), 4) for f, j in vocab.items()}
-    return EventClassifier("1.0", idf, 2, to_head(case_clf, vocab, 0.002), to_head(plv_clf, vocab, 0.002))
+    vec = BlockVectoriser(variant["char"], variant["weights"]).fit(list(case_items) + list(plv_items))
+    case_clf = fit_head(vec.transform(case_items), case_y)
+    plv_clf = fit_head(vec.transform(plv_items), plv_y)
+    vocab = {str(f): j for j, f in enumerate(vec.tfidf.get_feature_names_out())}
+    return EventClassifier("2.0", vocab, vec.tfidf.idf_.astype(np.float32), dict(variant["weights"]), NGRAM_MAX,
+                           variant["char"], export_head(case_clf), export_head(plv_clf))
 
 
-def scorer_labels(docs, cands_list, clf, codebooks, acled_map):
+def top(probs: dict[str, float]) -> str:
+    """The most probable label."""
+    return max(probs, key=lambda k: probs[k])
+
+
+def hybrid_labels(docs: list[Document], cands_list: list, clf: EventClassifier | None, codebooks: Any) -> tuple:
     """Top CASE label and top PLOVER type as the reference scorer reads them from the events."""
-    import copy
     case_out, plv_out = [], []
     for doc, cands in zip(docs, cands_list, strict=True):
-        cands = copy.deepcopy(cands)
-        if clf is not None and cands:
-            clf.rerank(doc.clean, cands, codebooks)
-        ordered = sorted(cands, key=lambda c: -c.confidence)
+        live = copy.deepcopy(cands)
+        if clf is not None:
+            live = apply_classifier(doc, live, codebooks, clf)
+        ordered = sorted(live, key=lambda c: -c.confidence)
         labelled = [c for c in ordered if (c.acled or c.entry.case)]
-        lab = (labelled[0].acled or labelled[0].entry.case) if labelled else "none"
-        case_out.append(acled_map.get(lab, lab))
+        case_out.append((labelled[0].acled or labelled[0].entry.case) if labelled else "none")
         plv_out.append(ordered[0].type if ordered and ordered[0].type else "none")
     return case_out, plv_out
+
+
+def scores(c_y: list[str], c_pred: list[str], p_y: list[str], p_pred: list[str]) -> dict[str, float]:
+    """CASE weighted F1 / accuracy over the 30 gold labels and PLOVER micro F1 (either-or gold accepted)."""
+    p_true = [p if p in t.split("|") else t for p, t in zip(p_pred, p_y, strict=True)]
+    return {"case_weighted_f1_30": round(f1_score(c_y, c_pred, average="weighted", labels=sorted(set(c_y))), 4),
+            "case_accuracy_30": round(accuracy_score(c_y, c_pred), 4),
+            "plover_micro_f1": round(accuracy_score(p_true, p_pred), 4)}
 
 
 def main() -> int:
@@ -108,79 +160,72 @@ def main() -> int:
     codebooks = load_codebooks()
     index = TriggerIndex.build(codebooks.triggers)
     parser = ParseStage(resources)
-    sets = {}
-    for name in ("case2021_task2", "plover"):
-        rows = read_gold(args.shared / "gold" / f"{name}.dev.jsonl")
-        docs = [Document(id=r["id"], text=r["text"], clean=r["text"]) for r in rows]
+
+    def prepare(texts: list[str], ids: list[str]) -> tuple[list[Document], list, list]:
+        docs = [Document(id=i, text=t, clean=t) for i, t in zip(ids, texts, strict=True)]
         parser.process_batch(docs)
         cands = [lexicon_candidates(d, codebooks, index) for d in docs]
-        if name == "plover":
-            y = [r["events"][0]["plover_type"] for r in rows]
-        else:
-            y = [codebooks.acled.label_of_case(r["events"][0]["case_label"]) for r in rows]
-        sets[name] = (docs, cands, y)
-    acled_map: dict[str, str] = {}
-    c_docs, c_cands, c_y = sets["case2021_task2"]
-    p_docs, p_cands, p_y = sets["plover"]
+        return docs, cands, [(d.clean, lexicon_features(c)) for d, c in zip(docs, cands, strict=True)]
+
+    rows = read_jsonl(args.shared / "gold" / "case2021_task2.dev.jsonl")
+    c_docs, c_cands, c_items = prepare([r["text"] for r in rows], [r["id"] for r in rows])
+    c_y = [codebooks.acled.label_of_case(r["events"][0]["case_label"]) for r in rows]
+    rows = read_jsonl(args.shared / "gold" / "plover.dev.jsonl")
+    p_docs, p_cands, p_items = prepare([r["text"] for r in rows], [r["id"] for r in rows])
+    p_y = [r["events"][0]["plover_type"] for r in rows]
     p_y_train = [y.split("|")[0] for y in p_y]
-    c_items = [(d.clean, lexicon_features(c)) for d, c in zip(c_docs, c_cands, strict=True)]
-    p_items = [(d.clean, lexicon_features(c)) for d, c in zip(p_docs, p_cands, strict=True)]
+    hand = read_jsonl(HAND)
+    _, _, h_items = prepare([h["text"] for h in hand], [f"hand-{i}" for i in range(len(hand))])
+    hc = [(it, codebooks.acled.label_of_case(h["case"])) for it, h in zip(h_items, hand, strict=True) if "case" in h]
+    hp = [(it, h["plover"]) for it, h in zip(h_items, hand, strict=True) if "plover" in h]
+
+    def train(c_idx: Any, p_idx: Any, variant: dict[str, Any]) -> EventClassifier:
+        ci = [c_items[i] for i in c_idx]
+        cy = [c_y[i] for i in c_idx]
+        pi = [p_items[i] for i in p_idx]
+        py = [p_y_train[i] for i in p_idx]
+        if variant["hand"]:
+            ci, cy = ci + [x for x, _ in hc], cy + [y for _, y in hc]
+            pi, py = pi + [x for x, _ in hp], py + [y for _, y in hp]
+        return make_classifier(ci, cy, pi, py, variant)
+
     if not args.no_cv:
         skf = StratifiedKFold(5, shuffle=True, random_state=SEED)
-        c_folds = list(skf.split(c_items, c_y))
-        p_folds = list(skf.split(p_items, p_y_train))
-        results = {}
-        for variant in VARIANTS:
+        folds = list(zip(skf.split(c_items, c_y), skf.split(p_items, p_y_train), strict=True))
+        runs = ["lexicon", *VARIANTS, "hybrid"]
+        for name in runs:
             c_pred = [""] * len(c_items)
             p_pred = [""] * len(p_items)
-            for (c_tr, c_te), (p_tr, p_te) in zip(c_folds, p_folds, strict=True):
-                def pick(items, idx, lex=(variant != "text")):
-                    return [(items[i][0], items[i][1] if lex else []) for i in idx]
-                if variant == "lexicon":
-                    clf = None
+            for (c_tr, c_te), (p_tr, p_te) in folds:
+                clf = None if name == "lexicon" else train(c_tr, p_tr, VARIANTS.get(name, VARIANTS[SHIPPED]))
+                if name in ("lexicon", "hybrid"):
+                    cl, _ = hybrid_labels([c_docs[i] for i in c_te], [c_cands[i] for i in c_te], clf, codebooks)
+                    _, pl = hybrid_labels([p_docs[i] for i in p_te], [p_cands[i] for i in p_te], clf, codebooks)
                 else:
-                    clf = make_classifier(pick(c_items, c_tr), [c_y[i] for i in c_tr],
-                                          pick(p_items, p_tr), [p_y_train[i] for i in p_tr])
-                if variant in ("lexicon", "hybrid"):
-                    cl, _ = scorer_labels([c_docs[i] for i in c_te], [c_cands[i] for i in c_te], clf, codebooks,
-                                          acled_map)
-                    _, pl = scorer_labels([p_docs[i] for i in p_te], [p_cands[i] for i in p_te], clf, codebooks,
-                                          acled_map)
-                else:
-                    cl = [max((pr := clf.case.proba(clf.vectorise(*c_items[i] if variant != "text" else
-                                                                   (c_items[i][0], [])))), key=pr.get)
-                          for i in c_te]
-                    pl = [max((pr := clf.plover.proba(clf.vectorise(*p_items[i] if variant != "text" else
-                                                                     (p_items[i][0], [])))), key=pr.get)
-                          for i in p_te]
+                    assert clf is not None
+                    cl = [top(clf.case.proba(clf.vectorise(*c_items[i]))) for i in c_te]
+                    pl = [top(clf.plover.proba(clf.vectorise(*p_items[i]))) for i in p_te]
                 for i, lab in zip(c_te, cl, strict=True):
                     c_pred[i] = lab
                 for i, lab in zip(p_te, pl, strict=True):
                     p_pred[i] = lab
-            p_true = [p_y[i] if p_pred[i] not in p_y[i].split("|") else p_pred[i] for i in range(len(p_y))]
-            results[variant] = {
-                "case_weighted_f1_30": round(f1_score(c_y, c_pred, average="weighted", labels=sorted(set(c_y))), 4),
-                "case_accuracy_30": round(accuracy_score(c_y, c_pred), 4),
-                "plover_micro_f1": round(accuracy_score(p_true, p_pred), 4),
-            }
-            print(variant, results[variant], flush=True)
-    clf = make_classifier(c_items, c_y, p_items, p_y_train)
-    out = data_path("models", "event_classifier.json")
-    payload = {
-        "version": "1.0",
-        "schema": "idf: {feature: idf}; case/plover: {labels, intercept, temperature, weights: "
-                  "{feature: [w per label]}}; features are lower-cased word 1-2-grams plus lexicon "
-                  "pseudo-tokens (see event_classifier.py)",
-        "trained_on": f"CASE 2021 task 2 dev (507) + PLOVER dev (1114), LinearSVC C={C}, seed {SEED}",
-        "ngram_max": 2,
-        "idf": clf.idf,
-        "case": {"labels": list(clf.case.labels), "intercept": list(clf.case.intercept),
-                 "temperature": TEMPERATURE, "weights": clf.case.weights},
-        "plover": {"labels": list(clf.plover.labels), "intercept": list(clf.plover.intercept),
-                   "temperature": TEMPERATURE, "weights": clf.plover.weights},
-    }
-    out.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(clf.idf)} features)")
+            print(name, scores(c_y, c_pred, p_y, p_pred), flush=True)
+    clf = train(range(len(c_items)), range(len(p_items)), VARIANTS[SHIPPED])
+    out = data_path("models", "event_classifier.npz")
+    vocab = sorted(clf.vocab, key=lambda f: clf.vocab[f])
+    meta = {"version": clf.version, "temperature": TEMPERATURE, "ngram_max": NGRAM_MAX, "char_range": list(CHAR_RANGE),
+            "block_weights": BLOCK_WEIGHTS,
+            "schema": "vocab[i] = feature string (word n-gram; '#'+char n-gram; 'zz' lexicon pseudo-token), idf[i]; "
+                      "<head>_coef[i, k] = weight of feature i for <head>_labels[k]; <head>_intercept[k]",
+            "trained_on": f"CASE 2021 task 2 dev (507) + PLOVER dev (1114) + {len(hand)} hand-written examples, "
+                          f"LinearSVC C={C}, seed {SEED}"}
+    np.savez_compressed(
+        out, meta=np.array(json.dumps(meta)), vocab=np.array(vocab), idf=np.asarray(clf.idf, dtype=np.float32),
+        case_labels=np.array(clf.case.labels), case_coef=clf.case.coef.astype(np.float16),
+        case_intercept=np.asarray(clf.case.intercept, dtype=np.float32), plover_labels=np.array(clf.plover.labels),
+        plover_coef=clf.plover.coef.astype(np.float16),
+        plover_intercept=np.asarray(clf.plover.intercept, dtype=np.float32))
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(vocab)} features)")
     return 0
 
 

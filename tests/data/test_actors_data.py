@@ -94,7 +94,7 @@ def test_actors_data_user_file_needs_version_and_header(tmp_path: Path) -> None:
 
 
 def test_actors_data_missing_user_file_says_which(tmp_path: Path) -> None:
-    with pytest.raises(DataFileError, match="nowhere.tsv"):
+    with pytest.raises(DataFileError, match=r"nowhere\.tsv"):
         build_actor_dictionary([tmp_path / "nowhere.tsv"], tokenize=tokenize)
 
 

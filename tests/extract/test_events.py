@@ -6,9 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from eventsift.config import Config
+from eventsift.errors import DataFileError
+from eventsift.extract.event_classifier import load_event_classifier
 from eventsift.extract.events import EventsStage, create_events, fold_forms
 from eventsift.model import Document, Event
 from eventsift.resources import Resources
@@ -253,3 +256,19 @@ def test_events_multi_event_statement_fixture(lexicon_stage: EventsStage, resour
     assert ("COERCE", "restrict") in {k[:2] for k in got}
     assert not any(k[:2] == ("COERCE", "arrest") for k in got)
     assert all(k[2] is None for k in got if k[0] == "ASSAULT")
+
+
+def test_events_classifier_weights_load_and_give_probabilities() -> None:
+    clf = load_event_classifier()
+    assert clf is not None
+    p_case, p_plover = clf.predict("Police fired tear gas at protesters outside the parliament.", [])
+    assert abs(sum(p_case.values()) - 1.0) < 1e-6 and abs(sum(p_plover.values()) - 1.0) < 1e-6
+    assert set(p_plover) <= {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                             "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_events_classifier_rejects_malformed_weights(tmp_path: Path) -> None:
+    bad = tmp_path / "model.npz"
+    np.savez(bad, vocab=np.array(["a"]))
+    with pytest.raises(DataFileError, match="lacks arrays"):
+        load_event_classifier(path=bad)

@@ -240,6 +240,38 @@ class CasualtyFinder:
                     m.field = "hurt"
         return found
 
+    def find_named(self, parsed: Any, start: int, end: int, found: list[Mention]) -> list[Mention]:
+        """Named victims in the parse of clean ``[start, end)``: "Castellar was found dead", "the murder of X".
+
+        Counts the PERSON entities under the subject of a passive casualty verb, or under "of" after a casualty
+        noun, where no counted mention already covers them.
+        """
+        if parsed is None:
+            return []
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[Mention] = []
+        for tok in span:
+            name = self._verbs.get(tok.lower_)
+            if name is None:
+                continue
+            heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
+            victims = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+            if tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
+                victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
+            for victim in victims:
+                tokens = list(victim.subtree)
+                first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+                people = {ent.start for ent in parsed.ents
+                          if ent.label_ == "PERSON" and first <= ent.start_char < last}
+                if not people or any(m.start < last and first < m.end for m in found):
+                    continue
+                out.append(Mention(name if name != "hurt" else "injured", len(people), first, last, "set",
+                                   victim.text))
+        return out
+
     def _find_groups(self, pattern: re.Pattern[str], text: str, *, passive: bool) -> list[Mention]:
         out: list[Mention] = []
         for m in pattern.finditer(text):
@@ -439,6 +471,7 @@ class CasualtiesStage:
                     for mention in found:
                         mention.start += sent.clean_start
                         mention.end += sent.clean_start
+                    found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found))
                     cache[sent.index] = found
                 kept = [m for m in cache[sent.index]
                         if not self._dated_elsewhere(doc, m, sent.start, sent.end, event, sent.index != event.sentence)]
@@ -493,8 +526,7 @@ class CasualtiesStage:
             return False
         if nearest.precision != "day" and own.precision == "day":
             return True
-        slack = dt.timedelta(days=1)
-        return nearest.start > own.end + slack or nearest.end < own.start - slack
+        return False
 
 
 def create_casualties(resources: Resources) -> CasualtiesStage:

@@ -1,12 +1,15 @@
-"""A small linear document classifier (TF-IDF word n-grams + lexicon features) that re-ranks and re-types events.
+"""A small linear document classifier (TF-IDF word n-grams, character n-grams, lexicon features) that types events.
 
-Weights are plain JSON (``data/models/event_classifier.json``) written by ``scripts/train_event_classifier.py``:
-no pickle, no scikit-learn at run time. Two heads: CASE 2021 labels (25 ACLED sub-event types + 5 non-ACLED
-classes) and PLOVER root types.
+Weights are a NumPy ``.npz`` archive of plain arrays (``data/models/event_classifier.npz``, loaded with
+``allow_pickle=False``) written by ``scripts/train_event_classifier.py``: no pickle, no scikit-learn at run time.
+Three feature blocks, each TF-IDF weighted, L2-normalised and scaled on its own: lower-cased word 1..n-grams, character
+n-grams of each word (with a space either side, as scikit-learn's ``char_wb``) and pseudo-tokens for the lexicon's
+findings. Two heads: CASE 2021 labels (25 ACLED sub-event types + 5 non-ACLED classes) and PLOVER root types.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -14,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from eventsift.errors import DataFileError
-from eventsift.extract.codebook import data_path, read_json
+from eventsift.extract.codebook import data_path
 
 if TYPE_CHECKING:
     from eventsift.extract.codebook import Codebooks
@@ -25,6 +30,10 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Minimum probabilities for the classifier to re-type an event the lexicon typed differently (tuned by CV).
 RETYPE_PLOVER = 0.0
 RETYPE_CASE = 0.0
+#: Prefixes that tell the feature blocks apart (word n-grams have none).
+CHAR_PREFIX = "#"
+LEX_PREFIX = "zz"
+BLOCKS = ("word", "char", "lex")
 
 
 def lexicon_features(cands: list[Candidate]) -> list[str]:
@@ -43,17 +52,42 @@ def lexicon_features(cands: list[Candidate]) -> list[str]:
     if cands:
         first = cands[0]
         feats.append(f"zzfirst{first.type or 'NONE'}")
-    return feats
+    return [f.lower() for f in feats]
 
 
-def ngrams(text: str, extra: list[str], n_max: int) -> list[str]:
-    """Lower-cased word 1..n-grams of ``text`` plus the extra feature tokens."""
+def word_ngrams(text: str, n_max: int) -> list[str]:
+    """Lower-cased word 1..n-grams of ``text``."""
     words = TOKEN.findall(text.lower())
     out = list(words)
     for n in range(2, n_max + 1):
         out.extend(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
-    out.extend(f.lower() for f in extra)
     return out
+
+
+def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """Character lo..hi-grams of each lower-cased, space-padded word, prefixed with :data:`CHAR_PREFIX`."""
+    out: list[str] = []
+    if hi <= 0:
+        return out
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(lo, hi + 1):
+            out.extend(CHAR_PREFIX + padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+    return out
+
+
+def block_of(feature: str) -> str:
+    """Which feature block a feature string belongs to."""
+    if feature.startswith(CHAR_PREFIX):
+        return "char"
+    if feature.startswith(LEX_PREFIX):
+        return "lex"
+    return "word"
+
+
+def ngrams(text: str, extra: list[str], n_max: int, char_range: tuple[int, int] = (0, 0)) -> list[str]:
+    """Every feature string of a document: word n-grams, character n-grams and the extra (lexicon) tokens."""
+    return word_ngrams(text, n_max) + char_ngrams(text, *char_range) + [f.lower() for f in extra]
 
 
 def softmax(scores: list[float]) -> list[float]:
@@ -66,41 +100,52 @@ def softmax(scores: list[float]) -> list[float]:
 
 @dataclass(frozen=True, slots=True)
 class LinearHead:
-    """One linear classifier head: labels, per-feature weights and intercepts."""
+    """One linear classifier head: labels, a (features x labels) weight matrix and intercepts."""
 
     labels: tuple[str, ...]
-    weights: dict[str, list[float]]
-    intercept: tuple[float, ...]
+    coef: Any
+    intercept: Any
     temperature: float
 
-    def proba(self, features: dict[str, float]) -> dict[str, float]:
-        """Label probabilities (softmax of the decision scores) for a TF-IDF feature vector."""
-        scores = list(self.intercept)
-        for feat, value in features.items():
-            w = self.weights.get(feat)
-            if w is not None:
-                for k, wk in enumerate(w):
-                    scores[k] += wk * value
-        probs = softmax([s * self.temperature for s in scores])
+    def proba(self, features: tuple[Any, Any]) -> dict[str, float]:
+        """Label probabilities (softmax of the tempered decision scores) for a sparse (indices, values) vector."""
+        idx, vals = features
+        scores = np.asarray(self.intercept, dtype=np.float64).copy()
+        if len(idx):
+            scores += vals @ np.asarray(self.coef[idx], dtype=np.float64)
+        probs = softmax([float(s) * self.temperature for s in scores])
         return dict(zip(self.labels, probs, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
 class EventClassifier:
-    """TF-IDF vectoriser plus the CASE and PLOVER heads."""
+    """Block-wise TF-IDF vectoriser plus the CASE and PLOVER heads."""
 
     version: str
-    idf: dict[str, float]
+    vocab: dict[str, int]
+    idf: Any
+    block_weights: dict[str, float]
     n_max: int
+    char_range: tuple[int, int]
     case: LinearHead
     plover: LinearHead
 
-    def vectorise(self, text: str, extra: list[str]) -> dict[str, float]:
-        """Sublinear TF-IDF, L2-normalised, over the known vocabulary."""
-        counts = Counter(g for g in ngrams(text, extra, self.n_max) if g in self.idf)
-        vec = {g: (1.0 + math.log(c)) * self.idf[g] for g, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {g: v / norm for g, v in vec.items()}
+    def vectorise(self, text: str, extra: list[str]) -> tuple[Any, Any]:
+        """Sublinear TF-IDF, L2-normalised and scaled per block, as sparse (indices, values) over the vocabulary."""
+        counts = Counter(g for g in ngrams(text, extra, self.n_max, self.char_range) if g in self.vocab)
+        by_block: dict[str, list[tuple[int, float]]] = {}
+        for g, c in counts.items():
+            j = self.vocab[g]
+            by_block.setdefault(block_of(g), []).append((j, (1.0 + math.log(c)) * float(self.idf[j])))
+        idx: list[int] = []
+        vals: list[float] = []
+        for block, items in by_block.items():
+            norm = math.sqrt(sum(v * v for _, v in items)) or 1.0
+            scale = self.block_weights.get(block, 1.0) / norm
+            for j, v in items:
+                idx.append(j)
+                vals.append(v * scale)
+        return np.asarray(idx, dtype=np.int64), np.asarray(vals, dtype=np.float64)
 
     def predict(self, text: str, cands: list[Candidate]) -> tuple[dict[str, float], dict[str, float]]:
         """CASE label and PLOVER type probabilities for a document and its lexicon candidates."""
@@ -150,33 +195,36 @@ class EventClassifier:
             target.confidence = min(1.0, max(others) + 0.001)
 
 
-def load_head(data: dict[str, Any], path: Path, name: str) -> LinearHead:
-    """Read one classifier head from the weights file.
-
-    Raises:
-        DataFileError: the head is missing or malformed.
-    """
-    head = data.get(name)
-    if not isinstance(head, dict) or not isinstance(head.get("labels"), list):
-        raise DataFileError(f"model file {path} has no valid head {name!r}; retrain with "
-                            "scripts/train_event_classifier.py")
-    labels = tuple(str(x) for x in head["labels"])
-    weights = {str(k): [float(x) for x in v] for k, v in head["weights"].items()}
-    if any(len(w) != len(labels) for w in weights.values()):
-        raise DataFileError(f"model file {path}: head {name!r} has weight rows of the wrong length; retrain")
-    return LinearHead(labels, weights, tuple(float(x) for x in head["intercept"]), float(head.get("temperature", 1.0)))
-
-
 def load_event_classifier(config: Any = None, path: Path | None = None) -> EventClassifier | None:
     """Resources loader: the shipped classifier, or ``None`` when no weights are shipped (lexicon only).
 
     Raises:
         DataFileError: the weights file exists but is malformed.
     """
-    path = path or data_path("models", "event_classifier.json")
+    path = path or data_path("models", "event_classifier.npz")
     if not path.is_file():
         return None
-    data = read_json(path)
-    idf = {str(k): float(v) for k, v in data["idf"].items()}
-    return EventClassifier(data["version"], idf, int(data.get("ngram_max", 2)), load_head(data, path, "case"),
-                           load_head(data, path, "plover"))
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"model file {path} cannot be read as a NumPy archive ({exc}); retrain with "
+                            "scripts/train_event_classifier.py") from exc
+    needed = {"meta", "vocab", "idf", "case_labels", "case_coef", "case_intercept", "plover_labels", "plover_coef",
+              "plover_intercept"}
+    if not needed <= set(arrays):
+        raise DataFileError(f"model file {path} lacks arrays {sorted(needed - set(arrays))}; retrain with "
+                            "scripts/train_event_classifier.py")
+    meta = json.loads(str(arrays["meta"]))
+    vocab = {str(f): j for j, f in enumerate(arrays["vocab"].tolist())}
+    heads = {}
+    for name in ("case", "plover"):
+        labels = tuple(str(x) for x in arrays[f"{name}_labels"].tolist())
+        coef = arrays[f"{name}_coef"]
+        if coef.shape != (len(vocab), len(labels)):
+            raise DataFileError(f"model file {path}: head {name!r} has a weight matrix of shape {coef.shape}, "
+                                f"expected {(len(vocab), len(labels))}; retrain")
+        heads[name] = LinearHead(labels, coef, arrays[f"{name}_intercept"], float(meta["temperature"]))
+    return EventClassifier(str(meta["version"]), vocab, arrays["idf"], dict(meta["block_weights"]),
+                           int(meta["ngram_max"]), (int(meta["char_range"][0]), int(meta["char_range"][1])),
+                           heads["case"], heads["plover"])

@@ -36,6 +36,10 @@ from eventsift.resources import Resources
 MAX_CANDIDATES_PER_SENTENCE = 12
 #: Confidence multiplier for events that did not (or not yet) happen as reported.
 AUX_FACTOR = {"negated": 0.35, "hypothetical": 0.45, "future": 0.55, "historical": 0.5}
+#: Classifier probability needed to create an event in a text where the lexicon found none (tuned by CV).
+CREATE_MIN = 0.25
+#: Confidence multiplier for events created by the classifier alone.
+CREATED_FACTOR = 0.6
 #: Confidence multiplier for modifier-like matches kept because nothing else in their sentence is an event.
 WEAK_FACTOR = 0.8
 #: Sentences back within which a definite nominal ("the attack") refers to an event already coded.
@@ -173,6 +177,16 @@ def is_infinitive(tok: Any) -> bool:
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in tok.children)
 
 
+def passive_participle(tok: Any) -> bool:
+    """A past participle (the tagger sometimes tags one VBD): "units stationed in", "the ceasefire established by"."""
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD")
+
+
+def eventive(cand: Candidate) -> bool:
+    """Whether a participle of this trigger reports an event even as a modifier ("activists arrested on Monday")."""
+    return not cand.entry.object_cues and (cand.type == "ASSAULT" or cand.mode in ("arrest", "abduct"))
+
+
 def arguments(tok: Any) -> list[Any]:
     """The tokens a trigger acts on: direct object, passive subject, attribute, or the noun a participle modifies."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")]
@@ -213,6 +227,7 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
     intention = syn.get("intention_verbs", frozenset())
     nonfactive = syn.get("nonfactive_types", frozenset())
     characterising = syn.get("characterising_verbs", frozenset())
+    event_heads = syn.get("event_heads", frozenset())
     by_tok: dict[int, Candidate] = {}
     for c in cands:
         for i in range(c.start, c.end):
@@ -263,17 +278,22 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
         if c.dropped:
             continue
         # participles and nouns used as modifiers describe a state or a participant, not an event
-        if tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl") and not is_infinitive(tok):
+        if tok.pos_ == "VERB" and (tok.dep_ == "amod" or (tok.dep_ == "acl" and passive_participle(tok))) and \
+                not is_infinitive(tok) and not (tok.dep_ == "acl" and eventive(c)):
             c.weak = True
-        elif tok.dep_ in ("compound", "amod") and other_trigger(tok.head, c) is None and not multiword:
+        elif tok.dep_ in ("compound", "amod") and other_trigger(tok.head, c) is None and not multiword and \
+                tok.head.lemma_.lower() not in event_heads:
             c.weak = True
-        elif tok.dep_ == "pobj" and tok.head.head.dep_ == "acl" and tok.head.head.pos_ == "VERB" and \
+        elif tok.dep_ == "pobj" and tok.head.head.dep_ == "acl" and passive_participle(tok.head.head) and \
                 not is_infinitive(tok.head.head):
             c.weak = True
-        # an event named in an infinitive of purpose or intention did not happen (yet)
+        # an event named in an infinitive of intention ("intention to commit", "seen as licence to commit") did
+        # not happen (yet); a purpose clause of a real action ("sent experts to investigate") is left alone
         verb = tok if verbal else (tok.head if tok.dep_ in ("dobj", "nsubjpass") and
                                    tok.head.lemma_.lower() in light else None)
-        if verb is not None and is_infinitive(verb) and verb.dep_ in ("acl", "advcl", "relcl"):
+        if verb is not None and is_infinitive(verb) and (
+                verb.dep_ in ("acl", "relcl") or (verb.dep_ == "advcl" and (
+                    verb.head.lemma_.lower() in cognition or verb.head.lemma_.lower() in characterising))):
             c.weak = True
             c.forced_aux = "hypothetical"
         # "is a massacre" / "regard it as a massacre": a characterisation, i.e. an accusation
@@ -584,10 +604,37 @@ def detect_events(doc: Document, codebooks: Codebooks, index: TriggerIndex,
     if doc.nlp is None or not doc.clean.strip():
         return []
     live = lexicon_candidates(doc, codebooks, index)
-    if classifier is not None and live:
-        classifier.rerank(doc.clean, live, codebooks)
+    if classifier is not None:
+        live = apply_classifier(doc, live, codebooks, classifier)
     sents = list(doc.nlp.sents)
     return [to_event(c, doc, codebooks, sents) for c in live]
+
+
+def apply_classifier(doc: Document, live: list[Candidate], codebooks: Codebooks,
+                     classifier: EventClassifier) -> list[Candidate]:
+    """Let the classifier re-rank and re-type the lexicon's events, or create one when the lexicon found none.
+
+    A created event sits on the root of the first sentence, carries the classifier's PLOVER type and CASE label
+    (``plover.type`` ``None`` for a disaster or crime label that out-scores every PLOVER type) and a confidence
+    scaled down by :data:`CREATED_FACTOR`; below :data:`CREATE_MIN` nothing is created.
+    """
+    if not live and doc.nlp is not None and len(doc.nlp):
+        p_case, p_plover = classifier.predict(doc.clean, [])
+        best = max(p_plover, key=lambda k: p_plover[k])
+        label = max(p_case, key=lambda k: p_case[k])
+        if max(p_plover[best], p_case[label]) < CREATE_MIN:
+            return live
+        non_political = label in codebooks.acled.case_non_acled and not codebooks.acled.compatible.get(label)
+        ptype = None if non_political and p_case[label] >= p_plover[best] else best
+        first = next(iter(doc.nlp.sents))
+        root = first.root
+        entry = TriggerEntry(terms=(), type=ptype, mode=None, acled=None, case=label if non_political else None,
+                             weight=max(p_plover[best], p_case[label]), role="event", pos=frozenset())
+        live = [Candidate(0, root.i, root.i + 1, root.i, entry, ptype, None, None if non_political else label,
+                          confidence=CREATED_FACTOR * entry.weight)]
+    if live:
+        classifier.rerank(doc.clean, live, codebooks)
+    return live
 
 
 def lexicon_candidates(doc: Document, codebooks: Codebooks, index: TriggerIndex) -> list[Candidate]:
