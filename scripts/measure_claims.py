@@ -191,7 +191,7 @@ def measure_plover(args: argparse.Namespace) -> None:
             r_n += 1
             r_hit += any(a.role == "recipient" and (score.text_match(gold["actor2"], a.text)
                                                     or score.text_match(gold["actor2"], a.name)) for a in found)
-    print(f"PLOVER dev, first {args.limit} records, gold type given, trigger = root of the first sentence")
+    print(f"PLOVER dev, first {args.limit} records, gold type given, trigger = main verb of the first sentence")
     print(f"actor1_found {a_hit / max(a_n, 1):.4f} n={a_n}")
     print(f"recipient_found {r_hit / max(r_n, 1):.4f} n={r_n}")
 

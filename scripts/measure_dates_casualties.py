@@ -47,22 +47,37 @@ def parse_all(nlp: Any, rows: list[dict[str, Any]], cache: Path) -> list[Any]:
     return docs
 
 
-def build_document(row: dict[str, Any], parsed: Any, *, per_sentence: bool) -> Document:
-    """A Document with parse, sentences and stand-in violent events."""
+def new_document(row: dict[str, Any]) -> Document:
+    """A Document with the gold record's text and publication date."""
     published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-    doc = Document(id=row["id"], text=row["text"], source=Source(published=published), clean=row["text"])
+    return Document(id=row["id"], text=row["text"], source=Source(published=published))
+
+
+def build_document(row: dict[str, Any], parsed: Any, *, per_sentence: bool) -> Document:
+    """A Document with parse, sentences (clean = text) and stand-in violent events."""
+    doc = new_document(row)
+    doc.clean = doc.text
     doc.nlp = parsed
     for i, sent in enumerate(parsed.sents):
         doc.sentences.append(Sentence(i, sent.start_char, sent.end_char, sent.start_char, sent.end_char))
-        for tok in sent:
-            if doc.events and not per_sentence:
-                break
-            if tok.lower_ in VIOLENT_FORMS:
-                doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(sent.text, (sent.start_char,
-                                  sent.end_char)), sentence=i, trigger=(tok.idx, tok.idx + len(tok)), head=tok.i))
-                break
-    doc.provided.update({"clean", "parse", "sentences", "events"})
+    add_standin_events(doc, per_sentence=per_sentence)
     return doc
+
+
+def add_standin_events(doc: Document, *, per_sentence: bool) -> None:
+    """An ASSAULT event on the first violent word of the document (or of each sentence)."""
+    for sent in doc.sentences:
+        span = doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if tok.lower_ in VIOLENT_FORMS:
+                trigger = doc.to_original(tok.idx, tok.idx + len(tok))
+                doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(
+                    doc.text[sent.start:sent.end], (sent.start, sent.end)), sentence=sent.index, trigger=trigger,
+                    head=tok.i))
+                break
+        if doc.events and not per_sentence:
+            break
+    doc.provided.update({"events"})
 
 
 def to_prediction(doc: Document) -> dict[str, Any]:
@@ -86,18 +101,32 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--per-sentence", action="store_true")
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp"))
     parser.add_argument("--continuation", type=int, default=None, help="sentences after the event sentence")
+    parser.add_argument("--text-stages", action="store_true",
+                        help="run the normalise, repair and parse stages (truecasing all-caps text) instead of a bare "
+                             "spaCy parse of the original text")
     args = parser.parse_args(argv)
     resources = Resources(Config())
     rows = read_gold(args.gold, args.limit)
-    cache = args.cache_dir / f"measure_{args.gold.stem}_{args.limit or 'all'}.spacy"
-    parsed = parse_all(resources.nlp, rows, cache)
+    if args.text_stages:
+        names = ("normalise", "repair", "parse")
+        text_stages = [create_stage(f"eventsift.text.{name}.v1", resources) for name in names]
+        parsed: list[Any] = [None] * len(rows)
+    else:
+        cache = args.cache_dir / f"measure_{args.gold.stem}_{args.limit or 'all'}.spacy"
+        parsed = parse_all(resources.nlp, rows, cache)
     dates = create_stage("eventsift.resolve.time.v1", resources)
     casualties = create_stage("eventsift.extract.casualties.v1", resources)
     if args.continuation is not None:
         casualties.continuation = args.continuation
     with args.out.open("w", encoding="utf-8") as out:
         for row, spacy_doc in zip(rows, parsed, strict=True):
-            doc = build_document(row, spacy_doc, per_sentence=args.per_sentence)
+            if args.text_stages:
+                doc = new_document(row)
+                for stage in text_stages:
+                    stage(doc)
+                add_standin_events(doc, per_sentence=args.per_sentence)
+            else:
+                doc = build_document(row, spacy_doc, per_sentence=args.per_sentence)
             dates(doc)
             casualties(doc)
             out.write(json.dumps(to_prediction(doc)) + "\n")

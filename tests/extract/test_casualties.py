@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,10 @@ def test_casualties_stage_reports_zero_when_none_are_stated(resources: Resources
                             trigger=(7, 15)))
     create_casualties(resources)(doc)
     assert (doc.events[0].casualties.killed, doc.events[0].casualties.injured) == (0, 0)
+
+
+@pytest.mark.model
+def test_casualties_named_victims_are_counted_from_the_parse(finder: CasualtyFinder, nlp: Any) -> None:
+    text = "Jesuit priest Ignacio Ellacuria and Segundo Montes were murdered."
+    found = finder.find_named(nlp(text), 0, len(text), finder.find(text))
+    assert [(m.field, m.count) for m in found] == [("killed", 2)]

@@ -143,3 +143,9 @@ def test_geo_factory_uses_resources(nlp: Any) -> None:
     doc = make_doc(nlp, "Shelling hit Mosul.")
     geo(doc)
     assert [p.name for p in doc.places] == ["Mosul"]
+
+
+def test_geo_toponym_that_is_the_sentence_root_terminates(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "Mosul. Shots were fired there.", trigger="fired")
+    stage(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Mosul"

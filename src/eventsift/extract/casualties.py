@@ -6,10 +6,15 @@ Mentions are found per sentence with patterns built from the versioned lexicons 
 ("left 5 dead"), nominal counts ("one dead terrorist", "14 deaths"), tolls ("the death toll rose to 14", which replaces
 the running count), additions ("another was wounded" adds one), zeros ("no one was hurt") and deaths of people already
 counted ("the man later died" moves one from injured to killed). Vague quantities follow ACLED ("dozens" = 12).
+People "shot" or "struck" (and a lone victim "hurt" in a sentence naming no dead) count as injured only beyond the
+dead, since news reports often describe the victim who died as shot first. With a parse, named victims are counted
+too ("Castellar was found dead", "the murder of X" - one per conjoined proper name; killed, abducted, arrested only).
 
 An event takes the counts of its own sentence and of the following sentences that continue it (up to
 :data:`CONTINUATION_SENTENCES`, stopping at the next event's sentence); a count restated in a later sentence is not
-added again (the larger figure wins). Sentences that read as background (a historical date or marker) are skipped.
+added again (the larger figure wins). Background is skipped: a count whose nearest time expression is over a year
+before publication, a count next to a non-day period ("the eighth child this year") in a later sentence, and later
+sentences with a historical marker ("last year").
 Extension beyond ``Casualties.killed/injured/arrested``: abducted and missing counts, and every count by side, are kept
 in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their spans under ``spans["abducted"]`` etc.
 Following ACLED, a violent event whose report states no deaths (injuries) gets killed (injured) = 0.
@@ -24,11 +29,11 @@ from typing import Any
 
 from eventsift.config import Config
 from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
-from eventsift.model import Casualties, Document, Event, Span, When
+from eventsift.model import Casualties, Document, Event, When
 from eventsift.resources import Resources
 
 CASUALTIES_FILE = "casualties.json"
-CONTINUATION_SENTENCES = 8
+CONTINUATION_SENTENCES = 20
 HISTORICAL_DAYS = 365
 FIELDS: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
 TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said to be wounded or killed
@@ -194,7 +199,8 @@ class CasualtyFinder:
             r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
         self._ordinal = re.compile(
             rf"\ba\s+(?P<ord>{_alt(numbers.ordinals)})\s+(?:{persons})\s+(?:[\w'’-]+\s+){{0,8}}?"
-            rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b", flags)
+            rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b",
+            flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
         self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
 
@@ -232,12 +238,12 @@ class CasualtyFinder:
             found.extend(self._zeros(m))
         found = _drop_overlaps(found)
         found.extend(self._deaths(text, found))
-        if not any(m.field == "killed" and m.count for m in found):
+        if not any(f.field == "killed" and f.count for f in found):
             # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
             # counted as injured only beyond the dead (see tally)
-            for m in found:
-                if m.field == "injured" and m.count == 1 and m.mode in ("set", "ref"):
-                    m.field = "hurt"
+            for mention in found:
+                if mention.field == "injured" and mention.count == 1 and mention.mode in ("set", "ref"):
+                    mention.field = "hurt"
         return found
 
     def find_named(self, parsed: Any, start: int, end: int, found: list[Mention]) -> list[Mention]:
@@ -254,7 +260,7 @@ class CasualtyFinder:
         out: list[Mention] = []
         for tok in span:
             name = self._verbs.get(tok.lower_)
-            if name is None:
+            if name is None or name == "injured":  # "Smith was shot": too often the victim who died (measured)
                 continue
             heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
             victims = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -264,12 +270,10 @@ class CasualtyFinder:
             for victim in victims:
                 tokens = list(victim.subtree)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-                people = {ent.start for ent in parsed.ents
-                          if ent.label_ == "PERSON" and first <= ent.start_char < last}
+                people = [t for t in (victim, *(c for c in victim.subtree if c.dep_ == "conj")) if _is_name(t)]
                 if not people or any(m.start < last and first < m.end for m in found):
                     continue
-                out.append(Mention(name if name != "hurt" else "injured", len(people), first, last, "set",
-                                   victim.text))
+                out.append(Mention(name, len(people), first, last, "set", victim.text))
         return out
 
     def _find_groups(self, pattern: re.Pattern[str], text: str, *, passive: bool) -> list[Mention]:
@@ -347,6 +351,8 @@ class CasualtyFinder:
         return out
 
     def _count(self, number: str, qualifier: str | None) -> int | None:
+        """The count a number phrase stands for ("more than 20" is 20, as ACLED codes it: the qualifier is ignored)."""
+        del qualifier
         text = " ".join(number.lower().split())
         if text in ("another", "his", "her", ""):
             return 1
@@ -355,6 +361,14 @@ class CasualtyFinder:
         if text == "a dozen":
             return 12
         return self.numbers.parse(text)
+
+
+def _is_name(tok: Any) -> bool:
+    """A proper name that can be a person (spaCy often labels all-caps or foreign names ORG)."""
+    return bool(tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in _NOT_PEOPLE)
+
+
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
 def _norm(text: str) -> str:
@@ -536,5 +550,5 @@ def create_casualties(resources: Resources) -> CasualtiesStage:
     return CasualtiesStage(CasualtyFinder(lexicon, numbers))
 
 
-__all__ = ["CasualtiesStage", "CasualtyFinder", "CasualtyLexicon", "Mention", "Span", "create_casualties",
+__all__ = ["CasualtiesStage", "CasualtyFinder", "CasualtyLexicon", "Mention", "create_casualties",
            "is_violent", "load_casualty_lexicon", "tally"]

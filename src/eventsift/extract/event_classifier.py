@@ -30,6 +30,8 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: Minimum probabilities for the classifier to re-type an event the lexicon typed differently (tuned by CV).
 RETYPE_PLOVER = 0.0
 RETYPE_CASE = 0.0
+#: How many times likelier than every lexicon type the classifier's PLOVER type must be to re-type the top event.
+RETYPE_RATIO = 1.0
 #: Prefixes that tell the feature blocks apart (word n-grams have none).
 CHAR_PREFIX = "#"
 LEX_PREFIX = "zz"
@@ -168,7 +170,7 @@ class EventClassifier:
             match = [c for c in typed if c.type == best_type]
             if match:
                 chosen = max(match, key=lambda c: c.confidence)
-            elif p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= 2 * max(
+            elif p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= RETYPE_RATIO * max(
                     p_plover.get(c.type or "", 0.0) for c in typed):
                 chosen = max(typed, key=lambda c: (c.aux is None, c.confidence))
                 chosen.type, chosen.mode = best_type, None

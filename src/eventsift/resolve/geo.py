@@ -192,7 +192,7 @@ def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
 
 def _governed_by_locative(token: Any) -> bool:
     head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
@@ -385,7 +385,7 @@ _PRECISION_COST = {"place": 0.0, "admin2": 0.5, "admin1": 1.0, "country": 1.5}
 
 def _toponym_root(sdoc: Any, top: Toponym) -> Any:
     root = sdoc[top.end - 1]
-    while root.head is not root and top.start <= root.head.i < top.end:
+    while root.head.i != root.i and top.start <= root.head.i < top.end:
         root = root.head
     return root
 
@@ -445,10 +445,14 @@ def _conjuncts(toponyms: list[Toponym], chosen: Toponym, sdoc: Any) -> list[Topo
     return [t for t in group if t.place is not None]
 
 
-def _main_place(resolved: list[Toponym]) -> Toponym | None:
-    """The document's main place: the most mentioned, preferring finer precision, then the earliest."""
+def _main_place(resolved: list[Toponym], sdoc: Any = None) -> Toponym | None:
+    """The document's main place: its dateline ("CHICAGO (AP) --"), else the most mentioned, finest, earliest."""
     if not resolved:
         return None
+    first = resolved[0]
+    if sdoc is not None and first.start <= 3 and first.text.isupper() and first.end < len(sdoc):
+        if sdoc[first.end].text in ("(", "-", "--", "\u2014", "\u2013", ",", ":"):
+            return first
     counts = Counter(t.place.id for t in resolved if t.place is not None)
     return min(resolved, key=lambda t: (
         -counts[t.place.id] if t.place else 0, _PRECISION_RANK.get(t.precision, 3), t.start))
@@ -470,7 +474,7 @@ def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
     resolved = [t for t in toponyms if t.place is not None]
     if not doc.events:
         return
-    main = _main_place(resolved)
+    main = _main_place(resolved, sdoc)
     out: list[Event] = []
     for event in doc.events:
         head = sdoc[event.head] if event.head is not None and 0 <= event.head < len(sdoc) else None
@@ -497,8 +501,8 @@ def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
             else:
                 group = _conjuncts(in_sent, chosen, sdoc)
                 places = _unique_places(doc, group)
-        elif not in_sent and main is not None and len(list(sdoc.sents)) > 1:
-            places = _unique_places(doc, [main])
+        elif main is not None and len(list(sdoc.sents)) > 1:
+            places = _unique_places(doc, [main])  # no place of this sentence can be where it happened
         if not places:
             out.append(event)
             continue
