@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,12 @@ def run(args: argparse.Namespace) -> int:
                   disable=not sys.stderr.isatty()) as bar:
             for gold in gold_sets:
                 bar.set_postfix_str(gold.dataset)
+                started = time.perf_counter()
                 predictions.extend(predict_gold_set(gold, pipeline, batch_size=args.batch_size,
                                                     max_chars=config.max_chars, clusterer=clusterer,
                                                     progress=bar.update))
+                bar.write(f"eventsift evaluate: {gold.path.name}: {len(gold.lines)} documents in "
+                          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
         if args.predictions_out:
             with args.predictions_out.open("w", encoding="utf-8") as out:
                 write_jsonl(predictions, out)
