@@ -15,6 +15,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "eventsift.resolve.time.v1",
     "eventsift.resolve.geo.v1",
     "eventsift.extract.casualties.v1",
+    "eventsift.fuse.within.v1",
     "eventsift.record.v1",
 )
 

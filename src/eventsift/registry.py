@@ -39,6 +39,7 @@ STAGES: Mapping[str, str] = MappingProxyType({
     "eventsift.resolve.time.v1": "eventsift.resolve.dates:create_dates",
     "eventsift.resolve.geo.v1": "eventsift.resolve.geo:create_geo",
     "eventsift.extract.casualties.v1": "eventsift.extract.casualties:create_casualties",
+    "eventsift.fuse.within.v1": "eventsift.fuse.within:create_within",
     "eventsift.record.v1": "eventsift.record:create_record",
 })
 

@@ -22,7 +22,7 @@ from eventsift.extract.arguments import (
     subject_of,
     with_conjuncts,
 )
-from eventsift.extract.coding import PRONOUNS, ActorCoder
+from eventsift.extract.coding import ANAPHORS, PRONOUNS, ActorCoder
 from eventsift.model import Actor, Document, Event
 from eventsift.resources import Resources
 
@@ -55,7 +55,7 @@ def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slot
     else:
         _verb_slots(head, actors, recipients, preps_to_recipient, reciprocal=reciprocal, verbal=verbal)
     pronoun = any(t.lower_ in PRONOUNS for t in actors)
-    skip = PRONOUNS | set(attachment["non_actor_words"])
+    skip = (PRONOUNS - ANAPHORS) | set(attachment["non_actor_words"])  # anaphors are resolved later
 
     def keep(tok: Token) -> bool:
         return tok.lower_ not in skip and tok.ent_type_ not in NON_ACTOR_ENTITIES and not tok.like_num
@@ -124,6 +124,11 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
             (recipients if victim_noun else actors).extend(prep_objects(child))
         elif dep == "prep" and child.lower_ in preps:
             recipients.extend(prep_objects(child))
+        elif dep == "acl" and child.tag_ == "VBN":
+            # "the talks held between X and Y", "the attack carried out by X"
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ in ("by", "between")):
+                    actors.extend(prep_objects(grandchild))
     governor = head.head
     if governor is head:
         return
@@ -156,13 +161,48 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -
     # a modifier of a trigger noun is an actor only when it names one ("FMLN attack", not "latest attack")
     actor_tokens = [t for t in actor_tokens if not (t.head is head and t.dep_ in ("amod", "compound", "nmod")
                                                     and not coder.hits_in(*phrase_extent(t)))]
+    floor = sentence_tokens(doc, max(0, event.sentence - 2))[0]
+    abstract = frozenset(attachment["non_target_nouns"]) | instruments
+
+    def party(tok: Token, *, strict: bool) -> Token | None:
+        """The token naming the party: a pronoun's antecedent; ``None`` for what cannot act or be targeted."""
+        if tok.lower_ in ANAPHORS:
+            return coder.antecedent(tok, floor=floor)
+        if strict:
+            return tok if coder.is_agentive(tok) else None
+        if tok.lemma_.lower() not in abstract and tok.lower_ not in abstract:
+            return tok
+        return tok if coder.names_party(*phrase_extent(tok)) else None  # "the call of the European Parliament"
+
+    actor_tokens = [p for t in actor_tokens if (p := party(t, strict=True)) is not None]
+    recipient_tokens = [p for t in slots.recipients if (p := party(t, strict=False)) is not None]
     actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
-    recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in slots.recipients]
+    recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in recipient_tokens]
+    if event.plover.type == "ACCUSE" and not recipients:
+        accused = _accused_party(coder, event, head, {t.i for t in actor_tokens})
+        if accused is not None:
+            recipients.append(coder.actor_for_hit("recipient", accused))
     if not actors and not verbal:
         hit = _fallback_perpetrator(coder, event, head, slots, attachment)
         if hit is not None:
             actors.append(coder.actor_for_hit("actor", hit))
     return _dedupe(actors + recipients)
+
+
+def _accused_party(coder: ActorCoder, event: Event, head: Token, actor_ids: set[int]) -> DictMatch | None:
+    """Whom an accusation without an object is about ("the infiltration of the X group is a violation"): the
+    dictionary party with a country nearest to the trigger in its sentence, not the accuser."""
+    s_start, s_end = sentence_tokens(coder.doc, event.sentence)
+    pool = []
+    for hit in coder.hits_in(s_start, s_end):
+        if hit.country is None or any(i in actor_ids for i in range(hit.start, hit.end)):
+            continue
+        if coder.doc.nlp[hit.end - 1].head.i in actor_ids:
+            continue
+        pool.append(hit)
+    if not pool:
+        return None
+    return min(pool, key=lambda h: abs(h.start - head.i))
 
 
 def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,

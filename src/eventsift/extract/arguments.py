@@ -89,7 +89,9 @@ def subject_of(verb: Token) -> list[Token]:
                 else:
                     out.append(s)
             return with_conjuncts(out)
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb and not is_passive(verb.head):
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+        if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head is not verb and not is_passive(verb.head):
+            # "X broke the truce, shelling homes": the participle shares its governor's subject
             verb = verb.head
             seen += 1
             continue

@@ -17,7 +17,13 @@ before publication, a count next to a non-day period ("the eighth child this yea
 sentences with a historical marker ("last year").
 Extension beyond ``Casualties.killed/injured/arrested``: abducted and missing counts, and every count by side, are kept
 in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their spans under ``spans["abducted"]`` etc.
-Following ACLED, a violent event whose report states no deaths (injuries) gets killed (injured) = 0.
+
+Incidents: a count belongs to one incident. Events in the same sentence share its counts (same scope). A violent event
+whose own sentences state no count for a field is taken as another mention of the report's incident ("the attack",
+"the massacre", "condemned the assassination") and shares that incident's total: the count of the first violent event
+in the document that states one, provided their dates are compatible (overlapping, or either one not stated in the
+text). Only when no compatible event states a count does ACLED's convention apply: a violent event whose report states no
+deaths (injuries) gets killed (injured) = 0. Future, hypothetical and negated events get no assumed zeros.
 """
 
 from __future__ import annotations
@@ -463,6 +469,7 @@ class CasualtiesStage:
                        if self.finder.is_background(text[sent.clean_start:sent.clean_end])}
         cache: dict[int, list[Mention]] = {}
         event_sentences = sorted({event.sentence for event in doc.events})
+        counted: list[tuple[Event, Casualties]] = []
         for event in doc.events:
             if not is_violent(event) or event.sentence not in position:
                 continue
@@ -491,7 +498,25 @@ class CasualtiesStage:
                         if not self._dated_elsewhere(doc, m, sent.start, sent.end, event, sent.index != event.sentence)]
                 per_sentence.append(kept)
             event.casualties = self._casualties(doc, tally(per_sentence))
+            counted.append((event, event.casualties))
+        self._share_incident_counts(counted)
         doc.provided.add("casualties")
+
+    def _share_incident_counts(self, counted: list[tuple[Event, Casualties]]) -> None:
+        """Give events without a stated count the count of the incident they mention, else ACLED's assumed zero."""
+        in_text = sorted(counted, key=lambda pair: (pair[0].sentence, pair[0].trigger[0]))
+        for name in ("killed", "injured"):
+            stated = [(ev, cas) for ev, cas in in_text if getattr(cas, name) is not None and _asserted(ev)]
+            for event, cas in in_text:
+                if getattr(cas, name) is not None or not _asserted(event):
+                    continue
+                source = next((c for ev, c in stated if _same_incident_dates(ev, event)), None)
+                if source is not None:
+                    setattr(cas, name, getattr(source, name))
+                    if name in source.spans:
+                        cas.spans[name] = source.spans[name]
+                elif self.assume_zero:
+                    setattr(cas, name, 0)
 
     def _casualties(self, doc: Document, tallies: dict[str, _Tally]) -> Casualties:
         out = Casualties()
@@ -509,9 +534,6 @@ class CasualtiesStage:
             if tallies[name].value is not None:
                 out.per_side.append({"field": name, "count": tallies[name].value, "who": None,
                                      "span": out.spans.get(name)})
-        if self.assume_zero:
-            out.killed = 0 if out.killed is None else out.killed
-            out.injured = 0 if out.injured is None else out.injured
         return out
 
     def _dated_elsewhere(self, doc: Document, mention: Mention, start: int, end: int, event: Event,
@@ -541,6 +563,20 @@ class CasualtiesStage:
         if nearest.precision != "day" and own.precision == "day":
             return True
         return False
+
+
+def _asserted(event: Event) -> bool:
+    """Whether an event is said to have happened (not future, hypothetical or negated)."""
+    return event.plover.aux in (None, "historical")
+
+
+def _same_incident_dates(a: Event, b: Event) -> bool:
+    """Whether two events may be one incident by their dates: overlapping, or either date not stated in the text."""
+    if a.plover.aux != b.plover.aux and "historical" in (a.plover.aux, b.plover.aux):
+        return False
+    if a.date is None or b.date is None or a.date.text is None or b.date.text is None:
+        return True
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
 
 
 def create_casualties(resources: Resources) -> CasualtiesStage:

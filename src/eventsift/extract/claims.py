@@ -32,12 +32,13 @@ from eventsift.extract.arguments import (
     sentence_tokens,
     with_conjuncts,
 )
-from eventsift.extract.coding import PRONOUNS, ActorCoder
+from eventsift.extract.coding import FIRST_PERSON, PRONOUNS, ActorCoder
 from eventsift.model import Actor, Claim, Document, Event
 from eventsift.resources import Resources
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
-                             "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators")
+                             "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators",
+                             "statement_verbs", "speaker_acts", "document_nouns")
 VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
@@ -123,6 +124,14 @@ class ClaimFinder:
         self.dateline = self._dateline_claim()
         for index in range(max(len(doc.sentences), 1)):
             self.by_sentence[index] = self._sentence_cues(index)
+        # named sources in text order (index of the speaker token, claim, words naming it): what a later generic
+        # mention ("the Ministry said") refers to
+        self.named: list[tuple[int, Claim, frozenset[str]]] = []
+        for index in sorted(self.by_sentence):
+            for cue in self.by_sentence[index]:
+                if cue.kind == "report" and cue.speaker is not None and cue.speaker.lower_ not in PRONOUNS:
+                    self._remember(cue.speaker)
+        self.author = self._author()
 
     def claim_for(self, event: Event) -> Claim | None:
         """The claimant of ``event`` with its status (``None`` when nobody asserts it and there is no outlet)."""
@@ -140,6 +149,9 @@ class ClaimFinder:
         if denials and (accusations or source is not None):
             accuser = self._claim(accusations[0], "denied") if accusations else None
             return accuser or self._with_status(source, "denied")
+        if event.plover.type in VERBAL_TYPES:
+            # an accusation nearby is about acts, not about a demand or a meeting
+            return self._with_status(source, self._source_status(source, event))
         if accusations:
             return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
         if self._hedged(s, head):
@@ -188,12 +200,17 @@ class ClaimFinder:
         if source is None or not perpetrators:
             return "reported"
         for actor in perpetrators:
+            if event.plover.type in VERBAL_TYPES:
+                break  # a party telling of its own demand or accusation reports it
             if actor.name == source.name or _same_side(actor.sector, actor.country, source.sector, source.country):
                 return "claimed"
         if source.sector in STATE_SECTORS and any(a.sector in NON_STATE_ARMED for a in perpetrators):
             return "accused"
         if source.sector not in STATE_SECTORS and any(a.sector in STATE_FORCES for a in perpetrators):
             return "accused"
+        if source.sector in STATE_SECTORS and any(a.sector in STATE_FORCES and a.country is not None
+                                                  and a.country != source.country for a in perpetrators):
+            return "accused"  # a state blaming another state's forces
         return "reported"
 
     def _source(self, reports: list[Cue], s: int) -> Claim | None:
@@ -208,6 +225,8 @@ class ClaimFinder:
                 claim = self._claim(cue, "reported")
                 if claim is not None:
                     return claim
+        if self.author is not None:
+            return self.author
         if self.dateline is not None:
             return self.dateline
         outlet = self.doc.source.outlet
@@ -235,17 +254,81 @@ class ClaimFinder:
             speaker = self._antecedent(cue)
             if speaker is None:
                 return None
+        author = getattr(self, "author", None)
+        if author is not None and self._bare_document(speaker):
+            return self._with_status(author, status)  # "the statement said": the author's statement
+        claim = self._code(speaker, status)
+        if claim is None:
+            return None
+        return self._corefer(claim, speaker)
+
+    def _bare_document(self, speaker: Token) -> bool:
+        """Whether the speaker is a document noun without an owner ("the statement", not "the army's statement")."""
+        if not self.cues.has("document_nouns", speaker.lemma_.lower()) and not self.cues.has(
+                "document_nouns", speaker.lower_):
+            return False
+        start, end = phrase_extent(speaker)
+        return not self.coder.names_party(start, end)
+
+    def _is_source(self, speaker: Token) -> bool:
+        """Whether a speaker token can make a statement: a party, or a source noun ("sources", "the report");
+        not an abstract subject ("another violation, which indicates ...")."""
+        return (self.coder.is_agentive(speaker) or self.cues.has("source_nouns", speaker.lower_)
+                or self.cues.has("source_nouns", speaker.lemma_.lower()))
+
+    def _code(self, speaker: Token, status: str) -> Claim | None:
+        if not self._is_source(speaker):
+            return None
         start, end = phrase_extent(speaker)
         actor = self.coder.actor("actor", start, end, speaker.i)
         return Claim(text=actor.text, name=actor.name, span=actor.span, status=status, country=actor.country,
                      sector=actor.sector)
+
+    def _remember(self, speaker: Token) -> None:
+        """Record a source named with a place or a name ("Artsakh's Foreign Ministry") for later generic mentions."""
+        start, end = phrase_extent(speaker)
+        hits = self.coder.hits_in(start, end)
+        words = {t.lower_ for t in self.doc.nlp[start:end] if not t.is_punct} - {"the", "a", "an"}
+        if not hits or words <= {w for h in hits for w in h.candidate.alias.lower().split()}:
+            return  # unnamed ("the ministry"): nothing to refer back to
+        claim = self._code(speaker, "reported")
+        if claim is None:
+            return
+        for hit in hits:
+            if hit.candidate.entry is not None:
+                words.update(hit.candidate.entry.name.lower().split())
+        self.named.append((speaker.i, claim, frozenset(words)))
+
+    def _corefer(self, claim: Claim, speaker: Token) -> Claim:
+        """A generic source ("the Ministry", "the army") takes the identity of the last source named before it
+        whose words contain the generic head ("Artsakh's Foreign Ministry"): same text and span, fuller name."""
+        start, end = phrase_extent(speaker)
+        hits = self.coder.hits_in(start, end)
+        if not hits or any(h.kind != "agent" for h in hits):
+            return claim
+        heads = {h.candidate.alias.lower().split()[-1] for h in hits}
+        for index, named, words in reversed(self.named):
+            if index < speaker.i and heads & words:
+                return Claim(text=claim.text, name=named.name, span=claim.span, status=claim.status,
+                             country=named.country, sector=named.sector)
+        return claim
+
+    def _author(self) -> Claim | None:
+        """Who issues the statement: the source of the first speech or statement verb of the headline or lead."""
+        for index in range(min(3, len(self.doc.sentences))):
+            for cue in self.by_sentence.get(index, []):
+                if cue.kind == "report" and not cue.negated and cue.speaker is not None:
+                    claim = self._claim(cue, "reported")
+                    if claim is not None:
+                        return claim
+        return None
 
     def _antecedent(self, cue: Cue) -> Token | None:
         """The last named speaker before a pronoun speaker ("..., he said")."""
         for index in range(cue.sentence, max(-1, cue.sentence - 4), -1):
             for earlier in reversed(self.by_sentence.get(index, [])):
                 tok = earlier.speaker
-                if tok is not None and tok.i < cue.verb.i and tok.lower_ not in PRONOUNS:
+                if tok is not None and tok.i < cue.verb.i and tok.lower_ not in PRONOUNS and self._is_source(tok):
                     return tok
         return None
 
@@ -321,7 +404,7 @@ class ClaimFinder:
             required = self.cues.accuse_requires.get(lemma)
             if required is None or child_words & required:
                 return Cue("accuse", tok, speaker, negated, index, target=self._accused(tok))
-        if lemma in self.cues.sets["report_verbs"]:
+        if lemma in self.cues.sets["report_verbs"] or lemma in self.cues.sets["statement_verbs"]:
             return Cue("report", tok, speaker, negated, index)
         return None
 
@@ -424,10 +507,15 @@ class ClaimsStage:
         for event in doc.events:
             event.claimant = finder.claim_for(event)
             claimant = event.claimant
-            if (claimant is not None and claimant.status == "claimed" and claimant.span is not None
-                    and not any(a.role == "actor" for a in event.actors)):
+            if claimant is None or claimant.span is None or any(a.role == "actor" for a in event.actors):
+                continue
+            speaking = self.cues.has("speaker_acts", event.plover.type.lower()) and (
+                finder.dateline is None or claimant.span != finder.dateline.span)
+            if claimant.status == "claimed" or speaking:
+                # the perpetrator who claims the act; the speaker who makes a demand or an accusation
                 event.actors.insert(0, Actor(role="actor", text=claimant.text, name=claimant.name,
                                              span=claimant.span, country=claimant.country, sector=claimant.sector))
+                event.actors = [a for a in event.actors if a.role == "actor" or a.span != claimant.span]
 
 
 def create_claims(resources: Resources) -> ClaimsStage:

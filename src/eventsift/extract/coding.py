@@ -12,7 +12,13 @@ from eventsift.extract.arguments import Token, is_all_caps, original_span, phras
 from eventsift.model import Actor, Document
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "them",
-                                      "him", "her", "us", "this", "these", "those", "one", "someone", "somebody"})
+                                      "him", "her", "us", "this", "these", "those", "one", "someone", "somebody",
+                                      "its", "their", "his", "our", "my", "your", "theirs", "ours"})
+#: Pronouns that can point back to a named party ("it said", "its rejection", "they attacked").
+ANAPHORS: frozenset[str] = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "their", "his"})
+#: First-person pronouns: inside a quotation they are the speaker of the quotation.
+FIRST_PERSON: frozenset[str] = frozenset({"we", "i", "us", "our", "my", "me", "ours"})
+AGENTIVE_ENTITIES: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -28,9 +34,22 @@ class ActorCoder:
         self.coreferent_sectors = frozenset(dictionary.attachment.get("coreferent_sectors", ()))
         self.event_nouns = frozenset(dictionary.attachment.get("instrument_nouns", ()))
         self._hit_tokens = {i for h in self.hits for i in range(h.start, h.end)}
+        self.member_nouns = frozenset(dictionary.attachment.get("member_nouns", ()))
 
     def _in_hit(self, index: int) -> bool:
         return index in self._hit_tokens
+
+    def heads_of(self, hits: list[DictMatch]) -> list[DictMatch]:
+        """Hits without the agents that only modify another agent ("government" in "government soldiers")."""
+        agents = [h for h in hits if h.kind == "agent"]
+        out = []
+        for hit in hits:
+            root = self.doc.nlp[hit.end - 1]
+            if hit.kind == "agent" and root.dep_ in ("compound", "amod", "nmod") and any(
+                    other is not hit and other.start <= root.head.i < other.end for other in agents):
+                continue
+            out.append(hit)
+        return out
 
     def hits_in(self, start: int, end: int) -> list[DictMatch]:
         """Dictionary hits inside tokens ``[start, end)``."""
@@ -43,7 +62,7 @@ class ActorCoder:
         while len(words) > 1 and words[0].lower() in DETERMINERS:
             words = words[1:]
         fallback = nlp[start:end].text if len(words) == end - start else " ".join(words)
-        coding = self.dictionary.code(self.hits_in(start, end), head=head, fallback=fallback)
+        coding = self.dictionary.code(self.heads_of(self.hits_in(start, end)), head=head, fallback=fallback)
         name, country = coding.name, coding.country
         if coding.kind == "agent" and coding.sector in self.coreferent_sectors:
             group = self.dominant_group(coding.sector)
@@ -68,6 +87,48 @@ class ActorCoder:
         best = max(counts, key=lambda n: counts[n])
         return first[best]
 
+    def is_agentive(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` names a party that can act: a dictionary actor (heading the phrase
+        or modifying its head: "the Azerbaijani side"), a member noun of one ("units of the army"), or a person,
+        organisation, nationality or place named by the parser. Abstract nouns ("negotiations", "war") are not."""
+        if tok.lower_ in PRONOUNS:
+            return False
+        start, end = phrase_extent(tok)
+        members = self.member_nouns
+        for hit in self.hits_in(start, end):
+            if hit.start <= tok.i < hit.end:
+                return True
+            last = self.doc.nlp[hit.end - 1]
+            if last.head.i == tok.i and last.dep_ in ("compound", "amod", "nmod", "poss"):
+                return True
+            if (tok.lemma_.lower() in members or tok.lower_ in members) and last.head.dep_ == "prep" \
+                    and last.head.head.i == tok.i:
+                return True
+        if tok.ent_type_ in AGENTIVE_ENTITIES:
+            return True
+        return False
+
+    def names_party(self, start: int, end: int) -> bool:
+        """Whether tokens ``[start, end)`` mention a party anywhere (a dictionary actor or a named entity)."""
+        return bool(self.hits_in(start, end)) or any(t.ent_type_ in AGENTIVE_ENTITIES for t in self.doc.nlp[start:end])
+
+    def antecedent(self, tok: Token, *, floor: int) -> Token | None:
+        """The named party a third-person pronoun refers to: the nearest earlier agentive subject (from token
+        ``floor`` on) that agrees in number, else the nearest agentive subject; ``None`` when there is none."""
+        if tok.lower_ not in ANAPHORS:
+            return None
+        plural = tok.lower_ in ("they", "them", "their")
+        fallback = None
+        for i in range(tok.i - 1, max(0, floor) - 1, -1):
+            cand = self.doc.nlp[i]
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.lower_ in PRONOUNS or not self.is_agentive(cand):
+                continue
+            collective = cand.ent_type_ in ("ORG", "GPE", "NORP")
+            if collective or (cand.tag_ in ("NNS", "NNPS")) == plural:
+                return cand
+            fallback = fallback or cand
+        return fallback
+
     def actor_for_token(self, role: str, tok: Token, *, verbal: bool) -> Actor:
         """Code the noun phrase headed by ``tok``; a capital named as a target of violence is a place, not a state."""
         start, end = phrase_extent(tok)
@@ -90,9 +151,9 @@ class ActorCoder:
             if groups_only and not is_group:
                 continue
             root = self.doc.nlp[hit.end - 1]
-            if (root.dep_ in ("compound", "amod", "nmod") and hit.sector in ("MIL", "POL", "GOV")
-                    and not self._in_hit(root.head.i) and root.head.lemma_.lower() not in self.event_nouns):
-                continue  # "the military hospital", "Army Boulevard": a place named after an actor
+            if (root.dep_ in ("compound", "amod", "nmod") and not self._in_hit(root.head.i)
+                    and root.head.lemma_.lower() not in self.event_nouns):
+                continue  # "the military hospital", "terrorist policy": a thing named after an actor
             if is_group or (hit.kind in ("agent", "entity") and hit.sector in sectors):
                 pool.append(hit)
         if not pool:

@@ -8,10 +8,22 @@ remaining spaCy DATE entities that name a month. A date without a year is the mo
 publication, allowing :data:`SCHEDULE_SLACK_DAYS` after it for scheduled events.
 
 Event dates: the expression closest to the event trigger in the dependency parse (same clause first), else one carried
-from the previous event when the narrative continues, else one in the next sentence that continues the event, else the
-publication date with precision "day" and no text/span (the report's own date is the best estimate of when a reported
-event happened; ``text``/``span`` stay null so users can tell it was not stated). Expressions ending more than
+from the previous event when the narrative continues (below), else one in the next sentence that continues the event,
+else the publication date with precision "day" and no text/span (the report's own date is the best estimate of when a
+reported event happened; ``text``/``span`` stay null so users can tell it was not stated). Expressions ending more than
 :data:`HISTORICAL_DAYS` before publication are historical and never date an event that is not itself historical.
+
+Carry-over (narrative continuation): an event with no time expression of its own takes the date of the previous dated
+event only when all of these hold:
+
+- it continues the narrative: at most :data:`CARRY_SENTENCES` sentences later, with no other time expression between;
+- it is told in the past tense (its trigger's clause is a simple past, a past perfect or a past passive). A present-tense
+  or present-perfect clause ("the ministry demands", "it calls on", "X has rejected") is a statement made now, dated by
+  publication (or by its own statement date, found as the closest expression), and a future, conditional or modal
+  clause ("would attack", "will meet") is not a reported past event at all;
+- the event is asserted (PLOVER aux null or historical), not future, hypothetical or negated;
+- the carried date is a point or a stated span ("on 2 and 3 March"), not a duration ("the 80-day blockade", "for the
+  past two weeks"): a duration dates only the event it modifies.
 """
 
 from __future__ import annotations
@@ -469,15 +481,20 @@ class DatesStage:
         published = doc.source.published
         event_sentences = {event.sentence for event in doc.events}
         previous: Event | None = None
+        carryable = False  # whether the previous event's date may be carried (a stated point or span, not a duration)
         for event in sorted(doc.events, key=lambda ev: (ev.sentence, ev.trigger[0])):
             usable = [item for item in located if _usable(item, event, published)]
             chosen = _closest(doc, event, [item for item in usable if item.sentence == event.sentence])
+            own_carryable = False
             if chosen is not None:
                 event.date = _copy(chosen.match.when)
-            elif (previous is not None and previous.date is not None and previous.date.text is not None
+                own_carryable = not chosen.match.duration
+            elif (previous is not None and previous.date is not None and carryable
                   and 0 < event.sentence - previous.sentence <= CARRY_SENTENCES
-                  and not any(previous.sentence < item.sentence < event.sentence for item in usable)):
+                  and not any(previous.sentence < item.sentence < event.sentence for item in usable)
+                  and continues_narrative(doc, event)):
                 event.date = _copy(previous.date)
+                own_carryable = True
             else:
                 ahead = [item for item in usable
                          if event.sentence < item.sentence <= event.sentence + LOOKAHEAD_SENTENCES
@@ -489,7 +506,48 @@ class DatesStage:
                     event.date = When(published, published, "day", None, None)
                 else:
                     event.date = None
-            previous = event
+            if event.date is not None and event.date.text is not None:
+                previous, carryable = event, own_carryable
+
+
+def continues_narrative(doc: Document, event: Event) -> bool:
+    """Whether ``event`` may take a carried date: an asserted event told in the past tense (see the module docstring)."""
+    if event.plover.aux not in (None, "historical"):
+        return False
+    if doc.nlp is None or event.head is None:
+        return True  # no parse to read the tense from: keep the plain continuation rule
+    return clause_tense(doc.nlp[event.head]) == "past"
+
+
+def clause_tense(token: Any) -> str | None:
+    """Tense of the clause governing ``token``: "past", "present", "modal" or None (no finite verb found).
+
+    A noun trigger ("the rejection of talks") takes the tense of the verb it depends on; an infinitive or gerund
+    ("calls on X to stop") that of the verb governing it; a participle without auxiliary ("talks held on Monday") is past.
+    """
+    verb = token
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") and verb.tag_ not in ("VB", "VBG"):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VB", "VBG"):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return "modal"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
 
 
 def _copy(when: When) -> When:

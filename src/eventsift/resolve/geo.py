@@ -41,6 +41,12 @@ US_POSTAL = re.compile(r"^[A-Z]{2}$")
 #: Ambiguous names with no context resolve only when the most populous candidate dominates this much.
 DOMINANCE = 3.0
 COMMON_WORDS_RANK = 20_000
+#: Verbs whose direct object is the place acted on ("captured Kabul", "shelled Aleppo"), not a participant.
+TAKING_VERBS = frozenset({
+    "capture", "seize", "liberate", "retake", "recapture", "take", "storm", "raid", "bomb", "shell", "attack", "hit",
+    "strike", "occupy", "invade", "enter", "overrun", "patrol", "besiege", "encircle", "surround", "target", "pound",
+    "blockade", "control", "free", "bombard", "infiltrate", "loot", "burn", "destroy", "rocket",
+})
 
 
 @dataclass(slots=True)
@@ -117,9 +123,10 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
         elif ent.label_ in MISLABELS:
             cands = _lookup(gaz, text)
             if any(m.place.curated for m in cands) or (cands and (
-                _strong(cands) or (ent.label_ in ("PERSON", "ORG") and _governed_by_locative(sdoc[end - 1]))
-                or (ent.label_ == "PERSON" and sdoc[end - 1].dep_ == "dobj"
-                    and any(m.preferred and m.place.population >= 100_000 for m in cands))
+                _strong(cands) or _governed_by_locative(sdoc[end - 1])
+                or (ent.label_ in ("PERSON", "ORG") and sdoc[end - 1].dep_ == "dobj"
+                    and (sdoc[end - 1].head.lemma_.lower() in TAKING_VERBS
+                         or any(m.preferred and m.place.population >= 100_000 for m in cands)))
             )):
                 add(start, end, "curated", cands)
             else:
@@ -191,10 +198,16 @@ def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
 
 
 def _governed_by_locative(token: Any) -> bool:
+    """True for "in X", "near X" and "the city of X" / "the province of X" (place nouns naming what X is)."""
     head = token
     while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
 
 
 def _plausible(toks: Any, cands: list[NameMatch], common: frozenset[str]) -> bool:
@@ -376,10 +389,29 @@ def _path_length(a: Any, b: Any) -> int:
     return 99
 
 
-#: Nouns that a toponym may modify and still be a location ("the Homs province", "Afrin countryside").
+#: Nouns that a toponym may modify and still be a location ("the Homs province", "Afrin countryside", "his Amman
+#: home", "the Baghdad headquarters of the UN").
 AREA_WORDS = ADMIN1_WORDS | ADMIN2_WORDS | SETTLEMENT_WORDS | frozenset({
     "area", "areas", "countryside", "outskirts", "suburbs", "border", "region", "coast", "island", "valley",
-    "camp", "province", "outpost", "base", "streets", "street", "square", "market", "front"})
+    "camp", "province", "outpost", "base", "streets", "street", "square", "market", "front", "airport", "zone",
+    "junction", "checkpoint", "crossing", "bridge", "road", "highway", "station", "headquarters", "home", "house",
+    "residence", "restaurant", "hotel", "school", "hospital", "mosque", "church", "prison", "embassy", "compound",
+    "office", "offices", "building", "mall", "university", "stadium", "neighbourhood", "neighborhood", "district",
+    "vicinity", "hills", "mountains", "port", "harbour", "harbor", "waters", "plant", "factory", "village",
+    "villages", "town", "towns", "downtown", "settlement", "settlements", "neighbourhoods", "neighborhoods"})
+#: Event nouns a place name may premodify and still be their location ("the Aleppo offensive", "the Mosul operation").
+EVENT_NOUNS = frozenset({
+    "offensive", "operation", "battle", "siege", "attack", "attacks", "bombing", "bombings", "raid", "raids",
+    "clashes", "fighting", "massacre", "assault", "campaign", "shooting", "shootings", "protest", "protests",
+    "uprising", "violence", "blast", "explosion", "ambush", "standoff", "riots", "unrest", "war", "front"})
+#: Nouns naming a part of a place: "the centre of Kabul", "parts of Homs".
+PART_WORDS = frozenset({
+    "center", "centre", "heart", "part", "parts", "edge", "side", "rest", "outskirts", "suburb", "suburbs",
+    "entrance", "north", "south", "east", "west", "interior", "province", "city", "town", "village", "capital"})
+#: Direction words that make "X km north of Y" a reference point rather than the place itself.
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "north-east", "north-west", "south-east", "south-west", "outside"})
 _PRECISION_COST = {"place": 0.0, "admin2": 0.5, "admin1": 1.0, "country": 1.5}
 
 
@@ -390,33 +422,62 @@ def _toponym_root(sdoc: Any, top: Toponym) -> Any:
     return root
 
 
+def _role_token(token: Any) -> Any:
+    """The first conjunct of a coordination: "B" in "A and B" plays the role of "A"."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+        token = token.head
+    return token
+
+
 def _attachment_cost(sdoc: Any, top: Toponym, head: Any) -> float | None:
     """How unlikely the toponym is the location of the event headed by ``head`` (lower is better).
 
     None when its role rules it out: a subject ("Iran captured..."), a modifier of an ordinary noun ("U.S. forces",
     "Syria's conflict") or an origin ("a driver from Abidjan").
     """
-    root = _toponym_root(sdoc, top)
+    root = _role_token(_toponym_root(sdoc, top))
     governor = root.head
     if root.dep_ in ("nsubj", "csubj", "agent"):
         return None
-    if root.dep_ in ("compound", "amod", "poss", "nmod") and governor.lower_ not in AREA_WORDS:
+    area_word = governor.lower_ in AREA_WORDS or (governor.i == head.i and governor.lower_ in EVENT_NOUNS)
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and not area_word:
         return None
     if root.dep_ == "pobj" and governor.lower_ in ("from", "for", "by", "against", "with", "to") and (
         governor.head.pos_ in ("NOUN", "PROPN", "PRON") or governor.lower_ != "from"
     ):
         return None
-    locative = (root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS) or governor.lower_ in AREA_WORDS
-    if root.dep_ in ("dobj", "dative") and (top.place is None or top.place.kind != "place"):
+    named_by = root.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lower_ in AREA_WORDS
+    if root.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN" and not (
+        named_by or governor.head.i == head.i or governor.head.lower_ in EVENT_NOUNS | DIRECTIONS | PART_WORDS
+    ):
+        return None  # "representatives of Artsakh", "the policy of Azerbaijan": whose, not where
+    locative = (root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS) or area_word or named_by
+    taking = head.lemma_.lower() in TAKING_VERBS and head.pos_ == "VERB"
+    if root.dep_ in ("dobj", "dative") and not taking and (top.place is None or top.place.kind != "place"):
         return None  # "accused Iraq": a country as object is a participant; "captured Jaffna": a town is a place
-    if top.place is None and not locative:
+    if top.place is None and not locative and not (taking and root.dep_ in ("dobj", "nsubjpass")):
         return None
     cost = float(_path_length(root, head))
-    if root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS:
+    if (root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS) or named_by:
         cost -= 0.5
+    if taking and root.dep_ in ("dobj", "nsubjpass") and root.head.i == head.i:
+        cost -= 0.5
+    if root.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lower_ in DIRECTIONS:
+        cost += 2.0  # "100 km west of Mosul": a reference point
     cost += _PRECISION_COST.get(top.precision, 0.0) if top.place is not None else 0.0
     cost += abs(int(root.i) - int(head.i)) * 0.05
     return cost
+
+
+def _locative_role(sdoc: Any, top: Toponym, head: Any) -> bool:
+    """True when the toponym says where the event happened: "in X", "the X region", "shelled X" (a taking verb)."""
+    root = _role_token(_toponym_root(sdoc, top))
+    governor = root.head
+    if root.dep_ == "pobj" and governor.lower_ in LOCATIVE_PREPS:
+        return True
+    if governor.lower_ in AREA_WORDS:
+        return True
+    return root.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in TAKING_VERBS
 
 
 def _enclosing(sdoc: Any, top: Toponym, resolved: list[Toponym]) -> Toponym | None:
@@ -489,18 +550,19 @@ def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
         if costs:
             chosen = min(costs, key=lambda x: x[0])[1]
             if chosen.place is None:
-                # an unnamed-in-the-gazetteer place ("al-Tijara neighbourhood in central Damascus"): keep its name,
-                # take the coordinates and precision of the enclosing place the sentence gives
+                # a place the gazetteer lacks ("al-Tijara neighbourhood in central Damascus"): the event is located
+                # at the enclosing place the sentence names, honestly: its name, coordinates, id and precision; the
+                # text and span stay those of the words that say where it happened
                 outer = _enclosing(sdoc, chosen, resolved_here)
                 if outer is not None:
                     place = to_place(doc, outer)
                     span = doc.to_original(sdoc[chosen.start].idx, sdoc[chosen.end - 1].idx + len(sdoc[chosen.end - 1]))
-                    place.text = place.name = doc.original_text(span)
-                    place.span, place.geonameid = span, None
+                    place.text, place.span = doc.original_text(span), span
                     places.append(place)
+            elif _locative_role(sdoc, chosen, head):
+                places = _unique_places(doc, _conjuncts(in_sent, chosen, sdoc))
             else:
-                group = _conjuncts(in_sent, chosen, sdoc)
-                places = _unique_places(doc, group)
+                places = _unique_places(doc, [chosen])  # "talks between A and B": no split over participants
         elif main is not None and len(list(sdoc.sents)) > 1:
             places = _unique_places(doc, [main])  # no place of this sentence can be where it happened
         if not places:

@@ -1,0 +1,163 @@
+"""Within-document coreference of events: several mentions of one incident in a text become one event.
+
+A statement often names an incident twice ("condemns today's attack on a convoy ... soldiers opened fire on the
+convoy this morning, killing two"). The event stage codes each mention; this stage merges mentions of the same type
+and auxiliary status that are close in the text and compatible in date, place and casualty figures, keeping the
+most specific value of every field and an evidence span that covers all merged mentions. Copies made by the geo stage
+for distinct locations (same trigger) are never merged back.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, When
+from eventsift.resources import Resources
+
+GEO_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSettings:
+    """How far apart two mentions may be and still be one incident."""
+
+    max_sentence_gap: int = 2
+    max_km: float = 25.0
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two resolved places, or None when either lacks coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: Place | None, b: Place | None, max_km: float) -> bool:
+    """Same place, one place inside the other's region, or either unknown."""
+    if a is None or b is None:
+        return True
+    if a.name == b.name:
+        return True
+    coarse = GEO_RANK.get(a.precision, 0) >= 2 or GEO_RANK.get(b.precision, 0) >= 2
+    if coarse:
+        return a.country is not None and a.country == b.country
+    km = distance_km(a, b)
+    return km is not None and km <= max_km
+
+
+def dates_compatible(a: When | None, b: When | None) -> bool:
+    """Overlapping ranges, or either unknown or only defaulted to the publication date."""
+    if a is None or b is None or a.span is None or b.span is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def counts_compatible(a: Casualties, b: Casualties) -> bool:
+    """Two different non-zero counts of the same kind mean two incidents."""
+    for key in ("killed", "injured", "arrested"):
+        x, y = getattr(a, key), getattr(b, key)
+        if x and y and x != y:
+            return False
+    return True
+
+
+def same_incident(a: Event, b: Event, settings: MergeSettings) -> bool:
+    """True when ``b`` is another mention of the incident ``a`` describes."""
+    if a.plover.type is None or a.plover.type != b.plover.type or a.plover.aux != b.plover.aux:
+        return False
+    if a.trigger == b.trigger or abs(b.sentence - a.sentence) > settings.max_sentence_gap:
+        return False
+    if a.plover.mode and b.plover.mode and a.plover.mode != b.plover.mode and a.sentence == b.sentence:
+        return False
+    return (places_compatible(a.location, b.location, settings.max_km) and dates_compatible(a.date, b.date)
+            and counts_compatible(a.casualties, b.casualties))
+
+
+def better_place(a: Place | None, b: Place | None) -> Place | None:
+    """The finer of two places (ties keep the first)."""
+    if a is None or b is None:
+        return a or b
+    return b if GEO_RANK.get(b.precision, 0) < GEO_RANK.get(a.precision, 0) else a
+
+
+def better_date(a: When | None, b: When | None) -> When | None:
+    """A date stated in the text beats a default; then the finer precision."""
+    if a is None or b is None:
+        return a or b
+    if (a.span is None) != (b.span is None):
+        return a if a.span is not None else b
+    return b if DATE_RANK.get(b.precision, 0) < DATE_RANK.get(a.precision, 0) else a
+
+
+def merge_casualties(a: Casualties, b: Casualties) -> Casualties:
+    """Per field, the stated count (the larger when both state one), with its span."""
+    out = Casualties(spans=dict(a.spans), per_side=list(a.per_side) or list(b.per_side))
+    for key in ("killed", "injured", "arrested"):
+        x, y = getattr(a, key), getattr(b, key)
+        take_b = x is None or (y is not None and y > x)
+        setattr(out, key, y if take_b else x)
+        if take_b and key in b.spans:
+            out.spans[key] = b.spans[key]
+    for key, span in b.spans.items():
+        out.spans.setdefault(key, span)
+    return out
+
+
+def merge_actors(a: list[Actor], b: list[Actor]) -> list[Actor]:
+    """Union of participants, one per role and name."""
+    seen = {(x.role, x.name) for x in a}
+    return a + [x for x in b if (x.role, x.name) not in seen]
+
+
+def merge_into(doc: Document, a: Event, b: Event) -> None:
+    """Fold mention ``b`` into event ``a``."""
+    a.actors = merge_actors(a.actors, b.actors)
+    if a.claimant is None or (a.claimant.span is None and b.claimant is not None and b.claimant.span is not None):
+        a.claimant = b.claimant or a.claimant
+    a.date = better_date(a.date, b.date)
+    a.location = better_place(a.location, b.location)
+    a.casualties = merge_casualties(a.casualties, b.casualties)
+    a.plover.mode = a.plover.mode or b.plover.mode
+    for ctx in b.plover.context:
+        if ctx not in a.plover.context:
+            a.plover.context.append(ctx)
+    if b.plover.mode and a.plover.mode == b.plover.mode and b.acled is not None:
+        a.acled = a.acled or b.acled
+    a.cameo = a.cameo or b.cameo
+    a.confidence = max(a.confidence, b.confidence)
+    start = min(a.evidence.span[0], b.evidence.span[0])
+    end = max(a.evidence.span[1], b.evidence.span[1])
+    a.evidence = Evidence(doc.text[start:end], (start, end))
+
+
+class WithinDocumentMerge:
+    """Merges mentions of one incident inside a document (see the module docstring)."""
+
+    name = "eventsift.fuse.within.v1"
+    requires = ("events", "actors", "claims", "dates", "locations", "casualties")
+    provides = ("merged",)
+
+    def __init__(self, settings: MergeSettings | None = None) -> None:
+        self.settings = settings or MergeSettings()
+
+    def __call__(self, doc: Document) -> None:
+        """Merge coreferent event mentions in place, keeping text order."""
+        kept: list[Event] = []
+        for event in sorted(doc.events, key=lambda e: (e.sentence, e.trigger[0])):
+            target = next((k for k in reversed(kept) if same_incident(k, event, self.settings)), None)
+            if target is None:
+                kept.append(event)
+            else:
+                merge_into(doc, target, event)
+        doc.events = kept
+
+
+def create_within(resources: Resources) -> WithinDocumentMerge:
+    """Factory registered as ``eventsift.fuse.within.v1``."""
+    del resources
+    return WithinDocumentMerge()

@@ -1,0 +1,69 @@
+"""Within-document merging of event mentions that describe one incident."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventsift.fuse.within import WithinDocumentMerge
+from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, Plover, When
+
+TEXT = "Gunmen attacked a convoy near Kadugli today. They opened fire on the trucks, killing two drivers."
+
+
+def make_event(sentence: int, trigger: tuple[int, int], *, type_: str = "ASSAULT", mode: str | None = None,
+               killed: int | None = None, place: Place | None = None, date: When | None = None,
+               actors: list[Actor] | None = None, aux: str | None = None) -> Event:
+    span = (0, 44) if sentence == 0 else (45, len(TEXT))
+    return Event(plover=Plover(type_, mode, aux=aux), evidence=Evidence(TEXT[span[0]:span[1]], span),
+                 sentence=sentence, trigger=trigger, casualties=Casualties(killed=killed), location=place,
+                 date=date, actors=actors or [])
+
+
+KADUGLI = Place("Kadugli", (30, 37), "Kadugli", 11.01, 29.72, None, "SDN", None, "place")
+JUBA = Place("Juba", (0, 4), "Juba", 4.85, 31.58, None, "SSD", None, "place")
+
+
+def test_within_merges_two_mentions_of_one_attack() -> None:
+    doc = Document("d", TEXT)
+    first = make_event(0, (7, 15), place=KADUGLI, actors=[Actor("actor", "Gunmen", "gunmen", (0, 6), None, "UNK")])
+    second = make_event(1, (50, 60), mode="firearms", killed=2)
+    doc.events = [first, second]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert event.casualties.killed == 2 and event.plover.mode == "firearms"
+    assert event.location is KADUGLI and event.evidence.span == (0, len(TEXT))
+    assert event.evidence.text == TEXT
+
+
+def test_within_keeps_different_places_counts_types_and_aux_apart() -> None:
+    doc = Document("d", TEXT)
+    juba = make_event(1, (50, 60), place=JUBA)
+    doc.events = [make_event(0, (7, 15), place=KADUGLI), juba]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+    doc.events = [make_event(0, (7, 15), killed=3), make_event(1, (50, 60), killed=2)]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+    doc.events = [make_event(0, (7, 15)), make_event(1, (50, 60), type_="COERCE")]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+    doc.events = [make_event(0, (7, 15)), make_event(1, (50, 60), aux="historical")]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+
+
+def test_within_never_merges_location_copies_of_one_trigger() -> None:
+    doc = Document("d", TEXT)
+    near = Place("Kadugli East", (30, 37), "Kadugli East", 11.02, 29.73, None, "SDN", None, "place")
+    doc.events = [make_event(0, (7, 15), place=KADUGLI), make_event(0, (7, 15), place=near)]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+
+
+def test_within_stated_dates_must_overlap() -> None:
+    doc = Document("d", TEXT)
+    monday = When(dt.date(2024, 2, 19), dt.date(2024, 2, 19), "day", "Monday", (0, 6))
+    friday = When(dt.date(2024, 2, 16), dt.date(2024, 2, 16), "day", "Friday", (50, 56))
+    doc.events = [make_event(0, (7, 15), date=monday), make_event(1, (50, 60), date=friday)]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
