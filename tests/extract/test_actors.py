@@ -140,3 +140,33 @@ def test_actors_spans_map_back_through_repairs(stage: ActorsStage, nlp: Any) -> 
     stage(doc)
     recipient = roles(doc.events[0].actors, "recipient")[0]
     assert original[recipient.span[0]:recipient.span[1]] == "villages"
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "junk"), [
+    ("Through its actions, Baku openly demonstrates its rejection of negotiations.", "rejection", "REJECT",
+     {"its", "negotiations"}),
+    ("The war in the region is another flagrant violation of the truce.", "violation", "ACCUSE",
+     {"war", "flagrant", "truce"}),
+    ("Soldiers violated the ceasefire near the border.", "violated", "ASSAULT", {"the ceasefire"}),
+])
+def test_actors_are_agentive_parties_not_abstract_nouns(stage: ActorsStage, nlp: Any, text: str, trigger: str,
+                                                       kind: str, junk: set[str]) -> None:
+    doc = make_doc(nlp, text, trigger, plover=kind, published=dt.date(2023, 3, 5))
+    stage(doc)
+    texts = {a.text for a in doc.events[0].actors}
+    assert not texts & junk, texts
+
+
+def test_actors_possessive_pronoun_resolves_to_the_named_subject(stage: ActorsStage, nlp: Any) -> None:
+    doc = make_doc(nlp, "Through its actions, Baku openly demonstrates its rejection of negotiations.", "rejection",
+                   plover="REJECT", published=dt.date(2023, 3, 5))
+    stage(doc)
+    actors = [a for a in doc.events[0].actors if a.role == "actor"]
+    assert [(a.text, a.country, a.sector) for a in actors] == [("Baku", "AZE", "GOV")]
+
+
+def test_actors_agent_modifying_another_agent_gives_way(stage: ActorsStage, nlp: Any) -> None:
+    doc = make_doc(nlp, "A group of government soldiers opened fire on the convoy.", "opened")
+    stage(doc)
+    actors = [a for a in doc.events[0].actors if a.role == "actor"]
+    assert actors and actors[0].sector == "MIL"

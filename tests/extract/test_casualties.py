@@ -126,3 +126,71 @@ def test_casualties_named_victims_are_counted_from_the_parse(finder: CasualtyFin
     text = "Jesuit priest Ignacio Ellacuria and Segundo Montes were murdered."
     found = finder.find_named(nlp(text), 0, len(text), finder.find(text))
     assert [(m.field, m.count) for m in found] == [("killed", 2)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen killed Maria Lopez and Juan Ortega near the market.", 2),
+    ("Officials condemned Perez's assassination.", 1),
+    ("Gomez was found dead along with Rosa Diaz on Monday.", 2),
+    ("The assassination of Senator Pedro Alvarez by rebels was condemned.", 1),
+])
+def test_casualties_named_victims_of_actives_nouns_and_companions(finder: CasualtyFinder, nlp: Any, text: str,
+                                                                  killed: int) -> None:
+    found = finder.find(text)
+    found += finder.find_named(nlp(text), 0, len(text), found)
+    assert tally([found])["killed"].value == killed
+
+
+@pytest.mark.model
+def test_casualties_named_killer_is_not_a_victim(finder: CasualtyFinder, nlp: Any) -> None:
+    text = "Carlos Smith killed a neighbour."
+    found = finder.find_named(nlp(text), 0, len(text), finder.find(text))
+    assert all("Smith" not in (m.who or "") for m in found)
+
+
+def test_casualties_massacre_of_counts_the_victims(finder: CasualtyFinder) -> None:
+    assert _counts(finder, "Police said the massacre of six teachers and two guards shocked the town.") == {"killed": 8}
+
+
+def _incident_document(dates: list[When | None], aux: list[str | None] | None = None) -> Document:
+    """An attack with its toll in sentence 0-1, then further mentions of an attack in sentences 2 and 3."""
+    parts = [
+        "Rebels attacked a bus.",
+        "Five passengers were killed.",
+        "The army condemned the attack.",
+        "Another attack took place in a village.",
+    ]
+    text = " ".join(parts)
+    doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
+    start = 0
+    for i, part in enumerate(parts):
+        doc.sentences.append(Sentence(i, start, start + len(part), start, start + len(part)))
+        start += len(part) + 1
+    for n, sentence in enumerate((0, 2, 3)):
+        sent = doc.sentences[sentence]
+        event = Event(plover=Plover("ASSAULT", aux=(aux or [None] * 3)[n]),
+                      evidence=Evidence(parts[sentence], (sent.start, sent.end)), sentence=sentence,
+                      trigger=(sent.start, sent.start + 6))
+        event.date = dates[n]
+        doc.events.append(event)
+    return doc
+
+
+def test_casualties_other_mentions_share_the_incident_total(resources: Resources) -> None:
+    doc = _incident_document([When(dt.date(2023, 3, 4), dt.date(2023, 3, 4), "day", "yesterday"), None, None])
+    create_casualties(resources)(doc)
+    assert [(e.casualties.killed, e.casualties.injured) for e in doc.events] == [(5, 0), (5, 0), (5, 0)]
+
+
+def test_casualties_an_incident_on_another_date_is_not_shared(resources: Resources) -> None:
+    doc = _incident_document([When(dt.date(2023, 3, 4), dt.date(2023, 3, 4), "day", "yesterday"), None,
+                              When(dt.date(2023, 2, 1), dt.date(2023, 2, 1), "day", "on 1 February")])
+    create_casualties(resources)(doc)
+    assert [e.casualties.killed for e in doc.events] == [5, 5, 0]
+
+
+def test_casualties_hypothetical_events_do_not_share(resources: Resources) -> None:
+    doc = _incident_document([None, None, None], aux=[None, "hypothetical", None])
+    create_casualties(resources)(doc)
+    assert [e.casualties.killed for e in doc.events] == [5, 0, 5]

@@ -132,3 +132,58 @@ def test_claims_no_source_and_no_outlet_gives_no_claimant(stages: tuple[ActorsSt
 def test_claims_cue_file_is_validated(bad: dict[str, Any]) -> None:
     with pytest.raises(DataFileError):
         parse_cues(bad, "cues.json")
+
+
+@pytest.fixture(scope="module")
+def statement_events(resources: Resources) -> list[Any]:
+    """The invented foreign-ministry statement (tests/fixtures/statement_quotes_pronouns.txt) through the text,
+    event, actor and claim stages."""
+    from pathlib import Path
+
+    from eventsift.config import Config
+    from eventsift.model import Source
+    from eventsift.pipeline import Pipeline
+
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "statement_quotes_pronouns.txt").read_text("utf-8")
+    doc = Document(id="statement", text=text, source=Source(published=dt.date(2024, 5, 6)))
+    Pipeline.from_config(Config(stages=Config().stages[:6]), resources)(doc)
+    return list(doc.events)
+
+
+def _of_type(events: list[Any], kind: str) -> list[Any]:
+    found = [e for e in events if e.plover.type == kind]
+    assert found, f"no {kind} event"
+    return found
+
+
+def test_claims_statement_author_is_the_source_of_what_follows(statement_events: list[Any]) -> None:
+    (attack,) = _of_type(statement_events, "ASSAULT")
+    assert attack.claimant is not None and attack.claimant.name == "Chad foreign ministry"
+    assert attack.claimant.country == "TCD"
+
+
+def test_claims_state_blaming_another_states_forces_accuses_them(statement_events: list[Any]) -> None:
+    (attack,) = _of_type(statement_events, "ASSAULT")
+    assert attack.claimant is not None and attack.claimant.status == "accused"
+
+
+def test_claims_generic_and_pronoun_speakers_refer_back_to_the_named_one(statement_events: list[Any]) -> None:
+    claimants = [e.claimant for e in statement_events if e.sentence >= 2]
+    assert claimants and all(c is not None and c.name == "Chad foreign ministry" for c in claimants)
+    assert {c.text for c in claimants if c is not None} >= {"the Ministry", "the Foreign Ministry"}
+
+
+def test_claims_speaker_is_the_actor_of_a_subjectless_speech_act(statement_events: list[Any]) -> None:
+    requests = _of_type(statement_events, "REQUEST")
+    for event in requests:  # "X calls on ...", and "'We call on ...,' it said"
+        actors = [a for a in event.actors if a.role == "actor"]
+        assert actors and actors[0].name == "Chad foreign ministry", event.actors
+        assert any(a.role == "recipient" for a in event.actors)
+    (accusation,) = _of_type(statement_events, "ACCUSE")
+    assert [a.name for a in accusation.actors if a.role == "actor"] == ["Chad foreign ministry"]
+    assert any(a.role == "recipient" and a.country == "SDN" for a in accusation.actors)
+
+
+def test_claims_verbal_event_told_by_its_own_actor_is_reported(statement_events: list[Any]) -> None:
+    for event in _of_type(statement_events, "REQUEST"):
+        assert event.claimant is not None and event.claimant.status == "reported"

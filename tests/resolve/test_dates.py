@@ -122,3 +122,63 @@ def test_dates_stage_without_publication_date_reports_it(nlp: Any, resources: Re
     assert doc.events[0].date is None
     assert [e.code for e in doc.errors] == ["no_publication_date"]
     assert "dates" in doc.provided
+
+
+def _events_document(text: str, nlp: Any, triggers: list[tuple[str, str, str | None]]) -> Document:
+    """A parsed document with one event per (trigger word, PLOVER type, aux) in order of the text."""
+    doc = Document(id="d", text=text, source=Source(published=PUBLISHED), clean=text)
+    doc.nlp = nlp(text)
+    for i, sent in enumerate(doc.nlp.sents):
+        doc.sentences.append(Sentence(i, sent.start_char, sent.end_char, sent.start_char, sent.end_char))
+    for word, kind, aux in triggers:
+        token = next(t for t in doc.nlp if t.text == word)
+        sent_index = next(s.index for s in doc.sentences if s.start <= token.idx < s.end)
+        doc.events.append(Event(plover=Plover(kind, aux=aux), evidence=Evidence(text, (0, len(text))),
+                                sentence=sent_index, trigger=(token.idx, token.idx + len(token)), head=token.i))
+    return doc
+
+
+def _dates_of(doc: Document) -> list[tuple[dt.date, dt.date, str | None]]:
+    return [(e.date.start, e.date.end, e.date.text) for e in doc.events if e.date is not None]
+
+
+@pytest.mark.model
+def test_dates_past_tense_continuation_carries_the_date(nlp: Any, resources: Resources) -> None:
+    text = "Rebels shelled the border town on 1 March. The garrison withdrew after heavy losses."
+    doc = _events_document(text, nlp, [("shelled", "ASSAULT", None), ("withdrew", "RETREAT", None)])
+    create_dates(resources)(doc)
+    assert _dates_of(doc)[1] == (D(2023, 3, 1), D(2023, 3, 1), "1 March")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "The council accuses the rebels of breaking the truce.",
+    "The council calls on both sides to stop the fighting.",
+    "The council has rejected any new talks.",
+])
+def test_dates_present_tense_statement_is_dated_by_publication(nlp: Any, resources: Resources,
+                                                                sentence: str) -> None:
+    text = "Rebels shelled the border town on 1 March. " + sentence
+    trigger = next(w for w in ("accuses", "calls", "rejected") if w in sentence.split())
+    kind = {"accuses": "ACCUSE", "calls": "REQUEST", "rejected": "REJECT"}[trigger]
+    doc = _events_document(text, nlp, [("shelled", "ASSAULT", None), (trigger, kind, None)])
+    create_dates(resources)(doc)
+    assert _dates_of(doc)[1] == (PUBLISHED, PUBLISHED, None)
+
+
+@pytest.mark.model
+def test_dates_duration_is_never_carried(nlp: Any, resources: Resources) -> None:
+    text = "The 40-day siege of the port starved its people. Gunmen later raided a clinic."
+    doc = _events_document(text, nlp, [("siege", "COERCE", None), ("raided", "ASSAULT", None)])
+    create_dates(resources)(doc)
+    first, second = _dates_of(doc)
+    assert first[2] is not None and first[0] == PUBLISHED - dt.timedelta(days=40)
+    assert second == (PUBLISHED, PUBLISHED, None)
+
+
+@pytest.mark.model
+def test_dates_hypothetical_event_is_not_carried(nlp: Any, resources: Resources) -> None:
+    text = "Troops stormed the village on 2 March. Such raids could spread to the whole valley."
+    doc = _events_document(text, nlp, [("stormed", "ASSAULT", None), ("raids", "ASSAULT", "hypothetical")])
+    create_dates(resources)(doc)
+    assert _dates_of(doc)[1] == (PUBLISHED, PUBLISHED, None)

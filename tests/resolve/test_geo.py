@@ -149,3 +149,91 @@ def test_geo_toponym_that_is_the_sentence_root_terminates(nlp: Any, stage: GeoSt
     doc = make_doc(nlp, "Mosul. Shots were fired there.", trigger="fired")
     stage(doc)
     assert doc.events[0].location is not None and doc.events[0].location.name == "Mosul"
+
+
+# --- event-location rules (invented sentences) -------------------------------------------------------------------
+
+MORE_PLACES: list[tuple[GazPlace, list[str]]] = [
+    *PLACES,
+    (GazPlace(30, "Homs", 34.72, 36.72, "SYR", "place", 775_404), []),
+    (GazPlace(31, "Syria", 35.0, 38.0, "SYR", "country", 18_000_000), []),
+    (GazPlace(32, "Qusayr", 34.51, 36.58, "SYR", "place", 29_000), []),
+    (GazPlace(33, "Columbus", 39.96, -83.0, "USA", "place", 850_000, "Ohio", "US.OH"), []),
+    (GazPlace(34, "Columbus", 32.46, -84.99, "USA", "place", 194_000, "Georgia", "US.GA"), []),
+    (GazPlace(35, "Columbus", 39.2, -85.9, "USA", "place", 46_000, "Indiana", "US.IN"), []),
+    (GazPlace(36, "Georgia", 32.6, -83.4, "USA", "admin1", 10_000_000, "Georgia", "US.GA"), []),
+    (GazPlace(37, "Phoenix", 33.45, -112.07, "USA", "place", 1_650_000, "Arizona", "US.AZ"), []),
+]
+
+
+@pytest.fixture(scope="module")
+def stage2() -> GeoStage:
+    return GeoStage(MemoryGazetteer(MORE_PLACES), frozenset({"police", "mobile", "of"}),
+                    {"wtvm.com": ("Columbus", "GA")})
+
+
+def test_geo_place_named_after_a_place_noun_is_the_location(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "Four farmers were killed in the town of Qusayr by a shell.", trigger="killed")
+    stage2(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Qusayr"
+
+
+def test_geo_object_of_a_taking_verb_is_the_location(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "Rebel fighters captured Qusayr after a week of clashes.", trigger="captured")
+    stage2(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Qusayr"
+
+
+def test_geo_reference_point_loses_to_the_place_itself(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "A bomb exploded in Qusayr town, some 30 km southwest of Homs.", trigger="exploded")
+    stage2(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Qusayr"
+
+
+def test_geo_participants_of_talks_are_not_split_locations(nlp: Any, stage: GeoStage) -> None:
+    doc = make_doc(nlp, "The talks held between envoys of Armenia and Azerbaijan ended without a deal.",
+                   trigger="talks")
+    stage(doc)
+    assert len(doc.events) == 1
+    loc = doc.events[0].location
+    assert loc is None or loc.name not in ("Armenia", "Azerbaijan")
+
+
+def test_geo_unresolved_place_takes_the_enclosing_place_honestly(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "A mortar killed two men in the Zawiyat Khudra neighbourhood of Homs on Friday.",
+                   trigger="killed")
+    stage2(doc)
+    loc = doc.events[0].location
+    assert loc is not None and loc.name == "Homs" and loc.lat == 34.72 and loc.precision == "place"
+
+
+def test_geo_outlet_state_resolves_an_ambiguous_city(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "A man was shot in Columbus on Friday night, police said.", trigger="shot")
+    doc.source.outlet = "wtvm.com"
+    stage2(doc)
+    assert places_by_text(doc)["Columbus"].admin1 == "Georgia"
+
+
+def test_geo_state_inside_an_organisation_name_is_context(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "The Georgia Bureau of Investigation said a teen was shot in Columbus.", trigger="shot")
+    stage2(doc)
+    assert places_by_text(doc)["Columbus"].admin1 == "Georgia"
+
+
+def test_geo_dateline_is_the_main_place(nlp: Any, stage2: GeoStage) -> None:
+    doc = make_doc(nlp, "PHOENIX - A West Phoenix teen was charged. He had shot a neighbour during a robbery.",
+                   trigger="shot")
+    stage2(doc)
+    assert doc.events[0].location is not None and doc.events[0].location.name == "Phoenix"
+    assert doc.events[0].location.text == "PHOENIX"
+
+
+def test_geo_outlet_table_loads_and_matches_hosts() -> None:
+    from eventsift.config import Config
+    from eventsift.resolve.geo import load_outlets, outlet_state
+
+    table = load_outlets(Config())
+    assert len(table) > 100 and all(len(state) == 2 for _, state in table.values())
+    assert outlet_state(table, None, "https://www.chicagotribune.com/news/local/x.html") == "IL"
+    assert outlet_state(table, "miami.cbslocal.com", None) == "FL"
+    assert outlet_state(table, "example.org", None) is None

@@ -29,11 +29,15 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gazetteer", action="append", type=Path, default=[], metavar="FILE",
                         help="extra gazetteer additions (JSON, same schema as the shipped one); repeatable")
     parser.add_argument("--batch-size", type=int, default=32, help="documents per parsing batch")
+    parser.add_argument("--max-chars", type=int, default=Config().max_chars,
+                        help="code at most this many characters of each text; longer ones are cut and say so "
+                             "(default: %(default)s)")
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
     """A Config from the pipeline options."""
-    return Config(spacy_model=args.model, actor_files=tuple(args.actors), gazetteer_files=tuple(args.gazetteer))
+    return Config(spacy_model=args.model, actor_files=tuple(args.actors), gazetteer_files=tuple(args.gazetteer),
+                  max_chars=args.max_chars)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], stream: IO[str]) -> int:

@@ -20,10 +20,11 @@ in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their sp
 
 Incidents: a count belongs to one incident. Events in the same sentence share its counts (same scope). A violent event
 whose own sentences state no count for a field is taken as another mention of the report's incident ("the attack",
-"the massacre", "condemned the assassination") and shares that incident's total: the count of the first violent event
-in the document that states one, provided their dates are compatible (overlapping, or either one not stated in the
-text). Only when no compatible event states a count does ACLED's convention apply: a violent event whose report states no
-deaths (injuries) gets killed (injured) = 0. Future, hypothetical and negated events get no assumed zeros.
+"the massacre", "condemned the assassination") and shares that incident's totals: the counts of the first violent
+event in the document that states any, provided their dates are compatible (overlapping, or either one not stated in the
+text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets killed (injured) =
+0. Future, hypothetical and negated events never share another event's
+counts (an attempt or a threat harmed no one unless its own sentences say so).
 """
 
 from __future__ import annotations
@@ -169,7 +170,8 @@ class CasualtyFinder:
             rf"wounded|injured|hurt|dead)(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|"
             rf"as|early|late|last|this|yesterday|overnight|since|following)\b)", flags)
         self._of = re.compile(
-            rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|shooting\s+deaths?|wounding|injuring|arrests?|"
+            rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|assassinations?|massacres?|executions?|shooting\s+deaths?|"
+            rf"wounding|injuring|arrests?|"
             rf"detention|abduction|kidnapping)\s+of\s+{groups}", flags)
         self._active = re.compile(
             rf"\b(?P<verb>{_alt(active_alts)})\s+{groups}", flags)
@@ -255,8 +257,10 @@ class CasualtyFinder:
     def find_named(self, parsed: Any, start: int, end: int, found: list[Mention]) -> list[Mention]:
         """Named victims in the parse of clean ``[start, end)``: "Castellar was found dead", "the murder of X".
 
-        Counts the PERSON entities under the subject of a passive casualty verb, or under "of" after a casualty
-        noun, where no counted mention already covers them.
+        Counts the proper names (and their conjuncts) that are the subject of a passive casualty verb or of "died",
+        the object of an active one ("gunmen killed X and Y"), under "of" after a casualty noun or its possessor
+        ("X's assassination"), and the companions "along with" / "together with" them, where no counted mention
+        already covers them.
         """
         if parsed is None:
             return []
@@ -269,15 +273,26 @@ class CasualtyFinder:
             if name is None or name == "injured":  # "Smith was shot": too often the victim who died (measured)
                 continue
             heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
-            victims = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for h in heads for c in h.children)
             if tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
                 victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
+                victims += [c for c in tok.children if c.dep_ == "poss"]
+            elif passive or tok.pos_ != "VERB" or tok.lower_ in ("died", "dead", "perished"):
+                victims = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
+            else:  # active voice: the subject is the killer, the object the victim
+                victims = [c for c in tok.children if c.dep_ == "dobj"]
+            if victims:
+                victims += [g for h in heads for c in h.children if c.lower_ in ("along", "together")
+                            for w in c.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+                victims += [g for h in heads for w in h.children if w.lower_ == "with"
+                            and any(a.lower_ in ("along", "together") for a in w.children)
+                            for g in w.children if g.dep_ == "pobj"]
             for victim in victims:
                 tokens = list(victim.subtree)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
                 people = [t for t in (victim, *(c for c in victim.subtree if c.dep_ == "conj")) if _is_name(t)]
-                if not people or any(m.start < last and first < m.end for m in found):
+                if not people or any(m.start < last and first < m.end for m in found + out):
                     continue
                 out.append(Mention(name, len(people), first, last, "set", victim.text))
         return out
@@ -503,20 +518,19 @@ class CasualtiesStage:
         doc.provided.add("casualties")
 
     def _share_incident_counts(self, counted: list[tuple[Event, Casualties]]) -> None:
-        """Give events without a stated count the count of the incident they mention, else ACLED's assumed zero."""
+        """Give events without a stated count the counts of the incident they mention, else ACLED's assumed zero."""
         in_text = sorted(counted, key=lambda pair: (pair[0].sentence, pair[0].trigger[0]))
-        for name in ("killed", "injured"):
-            stated = [(ev, cas) for ev, cas in in_text if getattr(cas, name) is not None and _asserted(ev)]
-            for event, cas in in_text:
-                if getattr(cas, name) is not None or not _asserted(event):
-                    continue
-                source = next((c for ev, c in stated if _same_incident_dates(ev, event)), None)
+        incidents = [(ev, cas) for ev, cas in in_text
+                     if _asserted(ev) and (cas.killed is not None or cas.injured is not None)]
+        for event, cas in in_text:
+            if cas.killed is None and cas.injured is None and _asserted(event):
+                source = next((c for ev, c in incidents if _same_incident_dates(ev, event)), None)
                 if source is not None:
-                    setattr(cas, name, getattr(source, name))
-                    if name in source.spans:
-                        cas.spans[name] = source.spans[name]
-                elif self.assume_zero:
-                    setattr(cas, name, 0)
+                    cas.killed, cas.injured = source.killed, source.injured
+                    cas.spans.update({k: v for k, v in source.spans.items() if k in ("killed", "injured")})
+            if self.assume_zero:
+                cas.killed = 0 if cas.killed is None else cas.killed
+                cas.injured = 0 if cas.injured is None else cas.injured
 
     def _casualties(self, doc: Document, tallies: dict[str, _Tally]) -> Casualties:
         out = Casualties()

@@ -32,7 +32,7 @@ from eventsift.extract.arguments import (
     sentence_tokens,
     with_conjuncts,
 )
-from eventsift.extract.coding import FIRST_PERSON, PRONOUNS, ActorCoder
+from eventsift.extract.coding import PRONOUNS, ActorCoder
 from eventsift.model import Actor, Claim, Document, Event
 from eventsift.resources import Resources
 
@@ -151,7 +151,7 @@ class ClaimFinder:
             return accuser or self._with_status(source, "denied")
         if event.plover.type in VERBAL_TYPES:
             # an accusation nearby is about acts, not about a demand or a meeting
-            return self._with_status(source, self._source_status(source, event))
+            return self._with_status(source, self._source_status(source, event, explicit=False))
         if accusations:
             return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
         if self._hedged(s, head):
@@ -163,7 +163,8 @@ class ClaimFinder:
                     claim = self._claim(cue, status)
                     if claim is not None and self._compatible(event, claim if kind == "claim" else cue.target):
                         return claim
-        return self._with_status(source, self._source_status(source, event))
+        explicit = any(c.kind == "report" and not c.negated for c in own)
+        return self._with_status(source, self._source_status(source, event, explicit=explicit))
 
     def _document_cues(self, kind: str) -> list[Cue]:
         return [c for index in sorted(self.by_sentence) for c in self.by_sentence[index]
@@ -191,9 +192,10 @@ class ClaimFinder:
                 return True  # an unlisted group claiming what the text calls "the rebels"
         return False
 
-    def _source_status(self, source: Claim | None, event: Event) -> str:
+    def _source_status(self, source: Claim | None, event: Event, *, explicit: bool) -> str:
         """Status of an event stated by ``source`` without a speech-act cue, from who tells of whose act: a party
-        telling of its own side's act claims it; a state body attributing an act to an armed group or criminals,
+        telling of its own side's violence claims it; a state body attributing an act to an armed group or
+        criminals in the sentence itself ("the army said rebels attacked"), a state blaming another state's forces,
         or anyone else attributing an act to state forces, accuses them (statements across the conflict line are
         allegations); otherwise the source reports it."""
         perpetrators = [a for a in event.actors if a.role == "actor"]
@@ -204,8 +206,8 @@ class ClaimFinder:
                 break  # a party telling of its own demand or accusation reports it
             if actor.name == source.name or _same_side(actor.sector, actor.country, source.sector, source.country):
                 return "claimed"
-        if source.sector in STATE_SECTORS and any(a.sector in NON_STATE_ARMED for a in perpetrators):
-            return "accused"
+        if explicit and source.sector in STATE_SECTORS and any(a.sector in NON_STATE_ARMED for a in perpetrators):
+            return "accused"  # "the army said rebels attacked": attributed in the sentence itself
         if source.sector not in STATE_SECTORS and any(a.sector in STATE_FORCES for a in perpetrators):
             return "accused"
         if source.sector in STATE_SECTORS and any(a.sector in STATE_FORCES and a.country is not None
@@ -225,10 +227,10 @@ class ClaimFinder:
                 claim = self._claim(cue, "reported")
                 if claim is not None:
                     return claim
-        if self.author is not None:
-            return self.author
         if self.dateline is not None:
             return self.dateline
+        if self.author is not None:
+            return self.author
         outlet = self.doc.source.outlet
         if outlet:
             return Claim(text=outlet, name=outlet, span=None, status="reported", sector="MED")
@@ -509,7 +511,7 @@ class ClaimsStage:
             claimant = event.claimant
             if claimant is None or claimant.span is None or any(a.role == "actor" for a in event.actors):
                 continue
-            speaking = self.cues.has("speaker_acts", event.plover.type.lower()) and (
+            speaking = self.cues.has("speaker_acts", (event.plover.type or "").lower()) and (
                 finder.dateline is None or claimant.span != finder.dateline.span)
             if claimant.status == "claimed" or speaking:
                 # the perpetrator who claims the act; the speaker who makes a demand or an accusation

@@ -16,8 +16,6 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "we", "i", "you
                                       "its", "their", "his", "our", "my", "your", "theirs", "ours"})
 #: Pronouns that can point back to a named party ("it said", "its rejection", "they attacked").
 ANAPHORS: frozenset[str] = frozenset({"he", "she", "they", "it", "him", "her", "them", "its", "their", "his"})
-#: First-person pronouns: inside a quotation they are the speaker of the quotation.
-FIRST_PERSON: frozenset[str] = frozenset({"we", "i", "us", "our", "my", "me", "ours"})
 AGENTIVE_ENTITIES: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 

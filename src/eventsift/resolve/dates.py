@@ -17,10 +17,10 @@ Carry-over (narrative continuation): an event with no time expression of its own
 event only when all of these hold:
 
 - it continues the narrative: at most :data:`CARRY_SENTENCES` sentences later, with no other time expression between;
-- it is told in the past tense (its trigger's clause is a simple past, a past perfect or a past passive). A present-tense
-  or present-perfect clause ("the ministry demands", "it calls on", "X has rejected") is a statement made now, dated by
-  publication (or by its own statement date, found as the closest expression), and a future, conditional or modal
-  clause ("would attack", "will meet") is not a reported past event at all;
+- it is told in the past tense (its trigger's clause is a simple past, a past perfect or a past passive). A
+  present-tense or present-perfect clause ("the ministry demands", "it calls on", "X has rejected") is a statement
+  made now, dated by publication (or by its own statement date, found as the closest expression), and a future,
+  conditional or modal clause ("would attack", "will meet") is not a reported past event at all;
 - the event is asserted (PLOVER aux null or historical), not future, hypothetical or negated;
 - the carried date is a point or a stated span ("on 2 and 3 March"), not a duration ("the 80-day blockade", "for the
   past two weeks"): a duration dates only the event it modifies.
@@ -340,7 +340,9 @@ class DateResolver:
     def _build_rules(self) -> list[_Rule]:
         lx = self.lexicon
         flags = re.IGNORECASE
-        month = rf"(?:{_alt(lx.months)})\.?"
+        # only an abbreviation takes a dot ("Mar."): a sentence's full stop after "1 March." is not part of the date
+        month = (rf"(?:{_alt(m for m in lx.months if m in _FULL_MONTHS)}|"
+                 rf"(?:{_alt(m for m in lx.months if m not in _FULL_MONTHS)})\.?)")
         # bare abbreviations ("sat", "sun", "mar") are ordinary words: outside full dates only full names count
         month_name = rf"(?:{_alt(m for m in lx.months if m in _FULL_MONTHS)})"
         weekday = rf"(?:{_alt(w for w in lx.weekdays if w in _FULL_WEEKDAYS)}|(?:{_alt(lx.weekdays)})\.)"
@@ -511,7 +513,7 @@ class DatesStage:
 
 
 def continues_narrative(doc: Document, event: Event) -> bool:
-    """Whether ``event`` may take a carried date: an asserted event told in the past tense (see the module docstring)."""
+    """Whether ``event`` may take a carried date: an asserted event told in the past tense (see module docstring)."""
     if event.plover.aux not in (None, "historical"):
         return False
     if doc.nlp is None or event.head is None:
@@ -523,8 +525,11 @@ def clause_tense(token: Any) -> str | None:
     """Tense of the clause governing ``token``: "past", "present", "modal" or None (no finite verb found).
 
     A noun trigger ("the rejection of talks") takes the tense of the verb it depends on; an infinitive or gerund
-    ("calls on X to stop") that of the verb governing it; a participle without auxiliary ("talks held on Monday") is past.
+    ("calls on X to stop") that of the verb governing it; a participle without auxiliary ("talks held on Monday", "the
+    kidnapped priest") is past.
     """
+    if token.dep_ == "amod" and (token.tag_ == "VBN" or token.lower_.endswith("ed")):
+        return "past"  # "the kidnapped priest": a participle names an event that has happened
     verb = token
     for _ in range(12):
         if verb.pos_ in ("VERB", "AUX") and verb.tag_ not in ("VB", "VBG"):

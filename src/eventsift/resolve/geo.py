@@ -18,10 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from eventsift.config import Config
+from eventsift.errors import DataFileError
 from eventsift.model import Document, Event, Place
-from eventsift.resolve.gazetteer import Gazetteer, GazPlace, NameMatch, load_gazetteer
+from eventsift.resolve.gazetteer import Gazetteer, GazPlace, NameMatch, load_gazetteer, shipped_data_dir
 from eventsift.resources import Resources
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -109,9 +111,12 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
         for i in range(start, end):
             taken[i] = True
 
+    dateline = _dateline(sdoc, gaz)
+    if dateline is not None:
+        add(dateline[0], dateline[1], "dateline", dateline[2])
     for ent in sdoc.ents:
         start, end = _strip_span(sdoc, ent.start, ent.end)
-        if start >= end:
+        if start >= end or any(taken[i] for i in range(start, end)):
             continue
         text = sdoc[start:end].text
         if ent.label_ in PLACE_LABELS:
@@ -119,6 +124,10 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
             if not cands and end - start > 1 and sdoc[end - 1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
                 end -= 1  # "Sumatra province": the descriptor is picked up again as a precision hint
                 cands = _lookup(gaz, sdoc[start:end].text)
+            if not cands and end - start > 1 and sdoc[start].lower_ in PART_PREFIXES:
+                cands = _lookup(gaz, sdoc[start + 1:end].text)  # "West Phoenix", "North Philadelphia"
+                if cands:
+                    start += 1
             add(start, end, "ner", cands)
         elif ent.label_ in MISLABELS:
             cands = _lookup(gaz, text)
@@ -163,6 +172,39 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
     found.sort(key=lambda t: t.start)
     _add_hints(sdoc, found, gaz)
     return found
+
+
+#: Words that name a part of a city before its name ("West Phoenix"); the city is the place.
+PART_PREFIXES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "downtown", "central", "greater", "metro", "suburban", "northern", "southern", "eastern",
+                           "western"})
+_DATELINE_END = frozenset({"-", "--", "\u2014", "\u2013", "(", ",", ":", "_"})
+
+
+def _dateline(sdoc: Any, gaz: Gazetteer, window: int = 60) -> tuple[int, int, list[NameMatch]] | None:
+    """A wire-style dateline near the top: "PHOENIX -", "LA PORTE, Texas -", "CHICAGO (AP) --" (upper-case words
+    starting a line or the text, then a dash, parenthesis or comma)."""
+    n = min(len(sdoc), window)
+    i = 0
+    while i < n:
+        tok = sdoc[i]
+        at_line_start = i == 0 or "\n" in sdoc[i - 1].text or "\n" in sdoc[i - 1].whitespace_ or (
+            sdoc[i - 1].is_space) or sdoc[i - 1].text in (".", "|", ")") or tok.idx - (
+            sdoc[i - 1].idx + len(sdoc[i - 1].text)) > 1
+        if not (at_line_start and tok.is_upper and tok.is_alpha and len(tok.text) >= 2):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and (sdoc[j].is_upper and (sdoc[j].is_alpha or sdoc[j].text in (".", "-"))):
+            j += 1
+        if j > i and j < len(sdoc) and sdoc[j].text in _DATELINE_END:
+            cands = _lookup(gaz, sdoc[i:j].text)
+            if not cands and j - i > 1 and sdoc[j - 1].lower_ in ("county", "parish"):
+                cands = _lookup(gaz, sdoc[i:j - 1].text)
+            if cands:
+                return i, j, cands
+        i = j if j > i else i + 1
+    return None
 
 
 _SUN_LETTERS = ("ad", "an", "ar", "as", "ash", "at", "az", "adh", "al")
@@ -269,13 +311,28 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 KIND_BONUS = {"country": 3.0, "continent": 3.0, "admin1": 2.5, "region": 2.5, "admin2": 1.0, "place": 0.0}
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document says about its area besides its toponyms: the outlet's state, states named in
+    organisation names ("Kentucky State Police")."""
+
+    admin1_codes: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+
+
 def _score(top: Toponym, m: NameMatch, countries: Counter[str], admin1s: Counter[str],
-           anchors: list[GazPlace]) -> tuple[float, bool]:
+           anchors: list[GazPlace], context: Context = Context()) -> tuple[float, bool]:
     """Score a candidate; also say whether anything in the document (not just its prior) supports it."""
     place = m.place
     score = math.log10(place.population + 10) + (1.0 if m.preferred else 0.0) + KIND_BONUS.get(place.kind, 0.0)
     score += 1.0 if place.curated else 0.0
     supported = False
+    if place.admin1_code and place.admin1_code in context.admin1_codes:
+        score += 4.0 if place.kind == "place" else 1.0
+        supported = True
+    if place.country and place.country in context.countries:
+        score += 1.5
+        supported = True
     if top.admin1_code:
         if place.admin1_code == top.admin1_code:
             score += 10.0
@@ -304,7 +361,7 @@ def _score(top: Toponym, m: NameMatch, countries: Counter[str], admin1s: Counter
     return score, supported
 
 
-def resolve_toponyms(toponyms: list[Toponym]) -> None:
+def resolve_toponyms(toponyms: list[Toponym], context: Context = Context()) -> None:
     """Choose a place for each toponym using the rest of the document as context (two passes)."""
     anchors: list[GazPlace] = []
     for _ in range(2):
@@ -327,7 +384,7 @@ def resolve_toponyms(toponyms: list[Toponym]) -> None:
                 if own.kind == "admin1" and own.admin1_code:
                     admin1s[own.admin1_code] -= 1
             others = [a for a in anchors if own is None or a.id != own.id]
-            _choose(top, countries, admin1s, others)
+            _choose(top, countries, admin1s, others, context)
             if own is not None and own.country:
                 countries[own.country] += 1
                 if own.kind == "admin1" and own.admin1_code:
@@ -335,12 +392,13 @@ def resolve_toponyms(toponyms: list[Toponym]) -> None:
         anchors = [t.place for t in toponyms if t.place is not None and t.place.kind in ("place", "admin2")]
 
 
-def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchors: list[GazPlace]) -> None:
+def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchors: list[GazPlace],
+            context: Context = Context()) -> None:
     if not top.candidates:
         top.place, top.reason = None, "not in the gazetteer"
         return
     scored = sorted(
-        ((*_score(top, m, countries, admin1s, anchors), m) for m in top.candidates),
+        ((*_score(top, m, countries, admin1s, anchors, context), m) for m in top.candidates),
         key=lambda x: -x[0],
     )
     _, supported, best = scored[0]
@@ -510,6 +568,9 @@ def _main_place(resolved: list[Toponym], sdoc: Any = None) -> Toponym | None:
     """The document's main place: its dateline ("CHICAGO (AP) --"), else the most mentioned, finest, earliest."""
     if not resolved:
         return None
+    for top in resolved:
+        if top.source == "dateline":
+            return top
     first = resolved[0]
     if sdoc is not None and first.start <= 3 and first.text.isupper() and first.end < len(sdoc):
         if sdoc[first.end].text in ("(", "-", "--", "\u2014", "\u2013", ",", ":"):
@@ -577,6 +638,74 @@ def locate_events(doc: Document, toponyms: list[Toponym]) -> None:
     doc.events = out
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Document context: the outlet's home state and states named inside organisation names
+
+_OUTLETS = "us_outlets.tsv"
+
+
+def load_outlets(config: Config) -> dict[str, tuple[str, str]]:
+    """The shipped table of US news outlet domains -> (home city or "", USPS state code).
+
+    Raises:
+        DataFileError: the table is missing or a row breaks the schema (domain, city, state).
+    """
+    del config
+    path = shipped_data_dir() / _OUTLETS
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"cannot read the outlet table {path}: {exc}. Reinstall eventsift.") from exc
+    out: dict[str, tuple[str, str]] = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("domain\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]+", cols[0]) or not US_POSTAL.match(cols[2]):
+            raise DataFileError(
+                f"outlet table {path}: line {n}: expected 'domain<TAB>city<TAB>state' with a lower-case domain and "
+                f"a two-letter state code, got {line!r}. Fix the row."
+            )
+        out[cols[0]] = (cols[1], cols[2])
+    return out
+
+
+def outlet_state(outlets: dict[str, tuple[str, str]], outlet: str | None, url: str | None) -> str | None:
+    """The USPS code of the state an outlet (domain or URL) covers, if the table knows it."""
+    hosts = [outlet or ""]
+    if url:
+        hosts.append(urlsplit(url if "//" in url else f"//{url}").hostname or "")
+    for host in hosts:
+        host = host.lower().strip().removeprefix("www.")
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            hit = outlets.get(".".join(labels[i:]))
+            if hit is not None:
+                return hit[1]
+    return None
+
+
+def document_context(doc: Document, gaz: Gazetteer, outlets: dict[str, tuple[str, str]]) -> Context:
+    """States and countries the document points at outside its toponyms (outlet, "Kentucky State Police")."""
+    codes: set[str] = set()
+    state = outlet_state(outlets, doc.source.outlet, doc.source.url)
+    if state is not None:
+        codes.add(f"US.{state}")
+    for ent in doc.nlp.ents:
+        if ent.label_ not in ("ORG", "FAC", "PERSON", "NORP"):
+            continue
+        for n in (2, 1):
+            toks = ent[:n]
+            if len(toks) < n or len(ent) <= n or not all(_capitalised(t) for t in toks):
+                continue
+            hit = [m.place for m in _lookup(gaz, toks.text) if m.place.kind == "admin1" and m.place.admin1_code]
+            if hit:
+                codes.add(str(hit[0].admin1_code))
+                break
+    countries = {"USA"} if any(c.startswith("US.") for c in codes) else set()
+    return Context(frozenset(codes), frozenset(countries))
+
+
 class GeoStage:
     """Pipeline stage: doc.places (resolved toponyms) and event.location."""
 
@@ -584,14 +713,16 @@ class GeoStage:
     requires: tuple[str, ...] = ("events",)
     provides: tuple[str, ...] = ("places", "locations")
 
-    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str]) -> None:
+    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str],
+                 outlets: dict[str, tuple[str, str]] | None = None) -> None:
         self.gazetteer = gazetteer
         self.common_words = common_words
+        self.outlets = outlets or {}
 
     def toponyms(self, doc: Document) -> list[Toponym]:
         """Find and resolve the toponyms of a parsed document."""
         toponyms = find_toponyms(doc.nlp, self.gazetteer, self.common_words)
-        resolve_toponyms(toponyms)
+        resolve_toponyms(toponyms, document_context(doc, self.gazetteer, self.outlets))
         return toponyms
 
     def __call__(self, doc: Document) -> None:
@@ -613,4 +744,5 @@ def create_geo(resources: Resources) -> GeoStage:
     return GeoStage(
         resources.get("gazetteer", load_gazetteer),
         resources.get("geo.common_words", load_common_words),
+        resources.get("geo.us_outlets", load_outlets),
     )
