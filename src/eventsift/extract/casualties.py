@@ -24,7 +24,9 @@ whose own sentences state no count for a field is taken as another mention of th
 event in the document that states any, provided their dates are compatible (overlapping, or either one not stated in the
 text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets killed (injured) =
 0. Future, hypothetical and negated events never share another event's
-counts (an attempt or a threat harmed no one unless its own sentences say so).
+counts (an attempt or a threat harmed no one unless its own sentences say so). An accusation, charge or investigation
+(PLOVER ACCUSE) whose sentence reports a violent act ("police are searching for a man accused of shooting two teens")
+is about that incident and carries its counts the same way; other non-violent events carry none.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 
 from eventsift.config import Config
 from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
-from eventsift.model import Casualties, Document, Event, When
+from eventsift.model import Casualties, Document, Event, Sentence, When
 from eventsift.resources import Resources
 
 CASUALTIES_FILE = "casualties.json"
@@ -45,6 +47,8 @@ HISTORICAL_DAYS = 365
 FIELDS: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
 TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said to be wounded or killed
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+# accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
+ACCUSING_PLOVER = frozenset({"ACCUSE"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
                         "striking"})
@@ -484,9 +488,14 @@ class CasualtiesStage:
                        if self.finder.is_background(text[sent.clean_start:sent.clean_end])}
         cache: dict[int, list[Mention]] = {}
         event_sentences = sorted({event.sentence for event in doc.events})
+        violent_sentences = {event.sentence for event in doc.events if is_violent(event)}
         counted: list[tuple[Event, Casualties]] = []
         for event in doc.events:
-            if not is_violent(event) or event.sentence not in position:
+            if event.sentence not in position:
+                continue
+            if not is_violent(event) and not (event.plover.type in ACCUSING_PLOVER
+                                              and self._reports_violence(doc, sentences[position[event.sentence]],
+                                                                         violent_sentences, cache)):
                 continue
             historical_event = event.plover.aux == "historical"
             later = [s for s in event_sentences if s > event.sentence]
@@ -502,20 +511,31 @@ class CasualtiesStage:
                 # a marker ("last year") rules out a sentence after the event's own; an old date the counts next to it
                 if sent.index in marked_past and sent.index != event.sentence and not historical_event:
                     continue
-                if sent.index not in cache:
-                    found = self.finder.find(text[sent.clean_start:sent.clean_end])
-                    for mention in found:
-                        mention.start += sent.clean_start
-                        mention.end += sent.clean_start
-                    found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found))
-                    cache[sent.index] = found
-                kept = [m for m in cache[sent.index]
+                kept = [m for m in self._mentions(doc, sent, cache)
                         if not self._dated_elsewhere(doc, m, sent.start, sent.end, event, sent.index != event.sentence)]
                 per_sentence.append(kept)
             event.casualties = self._casualties(doc, tally(per_sentence))
             counted.append((event, event.casualties))
         self._share_incident_counts(counted)
         doc.provided.add("casualties")
+
+    def _mentions(self, doc: Document, sent: Sentence, cache: dict[int, list[Mention]]) -> list[Mention]:
+        """Casualty mentions of one sentence (clean offsets), computed once per document."""
+        if sent.index not in cache:
+            text = doc.clean or doc.text
+            found = self.finder.find(text[sent.clean_start:sent.clean_end])
+            for mention in found:
+                mention.start += sent.clean_start
+                mention.end += sent.clean_start
+            found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found))
+            cache[sent.index] = found
+        return cache[sent.index]
+
+    def _reports_violence(self, doc: Document, sent: Sentence, violent_sentences: set[int],
+                          cache: dict[int, list[Mention]]) -> bool:
+        """Whether a sentence reports a violent act: a violent event or a count of killed or injured people in it."""
+        return sent.index in violent_sentences or any(
+            m.field in ("killed", "injured", "hurt") and m.count for m in self._mentions(doc, sent, cache))
 
     def _share_incident_counts(self, counted: list[tuple[Event, Casualties]]) -> None:
         """Give events without a stated count the counts of the incident they mention, else ACLED's assumed zero."""
