@@ -67,3 +67,29 @@ def summarise_records(records: Iterable[dict[str, Any]], *, show_events: int = 1
             lines.append(f"  [{doc_id}] {describe_event(ev)}")
             lines.append(f"      evidence: {ev['evidence']['text'][:160]!r}")
     return "\n".join(lines)
+
+
+def _range(low: Any, best: Any, high: Any) -> str:
+    if best is None:
+        return "?"
+    return str(best) if low == high else f"{best} (claims {low}-{high})"
+
+
+def summarise_fused(fused: Iterable[dict[str, Any]], *, show: int = 10) -> str:
+    """Fused incidents: how many, and those several reports describe, with every claimant's figures."""
+    fused = list(fused)
+    multi = [f for f in fused if f["n_reports"] > 1]
+    lines = [f"{len(fused)} fused events; {len(multi)} described by several reports, "
+             f"{sum(1 for f in fused if f['conflict'])} with conflicting claims"]
+    for f in sorted(multi, key=lambda f: (-f["n_reports"], f["id"]))[:show]:
+        when = f["date_start"] if f["date_start"] == f["date_end"] else f"{f['date_start']}..{f['date_end']}"
+        lines.append(f"  {f['id']} {f['plover_type'] or 'OTHER'} {when} {f['location_name'] or 'place ?'}: "
+                     f"{f['n_reports']} reports from {', '.join(f['sources'])}; killed "
+                     f"{_range(f['killed_low'], f['killed_best'], f['killed_high'])}"
+                     + ("; CONFLICTING CLAIMS" if f["conflict"] else ""))
+        for claim in f["claims"]:
+            figures = ", ".join(f"{k} {claim[k]}" for k in ("killed", "injured", "arrested")
+                                if claim.get(k) is not None)
+            lines.append(f"      {claim['status']} by {claim['claimant']} ({claim['source']})"
+                         + (f": {figures}" if figures else ""))
+    return "\n".join(lines)

@@ -194,3 +194,17 @@ def test_casualties_hypothetical_events_do_not_share(resources: Resources) -> No
     doc = _incident_document([None, None, None], aux=[None, "hypothetical", None])
     create_casualties(resources)(doc)
     assert [e.casualties.killed for e in doc.events] == [5, 0, 5]
+
+
+def test_casualties_accusation_about_a_shooting_carries_its_counts(resources: Resources) -> None:
+    text = "Police are searching for a man accused of shooting two teens. Officials met the family."
+    doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
+    doc.sentences.extend([Sentence(0, 0, 61, 0, 61), Sentence(1, 62, len(text), 62, len(text))])
+    for sentence, kind, word in ((0, "ACCUSE", "accused"), (1, "CONSULT", "met")):
+        start = text.index(word)
+        doc.events.append(Event(plover=Plover(kind), evidence=Evidence(text, (0, len(text))), sentence=sentence,
+                                trigger=(start, start + len(word))))
+    create_casualties(resources)(doc)
+    accuse, consult = doc.events
+    assert (accuse.casualties.killed, accuse.casualties.injured) == (0, 2)
+    assert (consult.casualties.killed, consult.casualties.injured) == (None, None)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
-from typing import Any
 
 from tqdm import tqdm
 
 from eventsift.cli.common import add_pipeline_options, config_from_args, iso_date
 from eventsift.store import open_store
-from eventsift.store.loader import IngestSummary, ingest_items
+from eventsift.store.loader import IngestSummary
+from eventsift.workflows import ingest_paths
 
 DEFAULT_DB = "eventsift.db"
 MAX_LISTED_ERRORS = 50
@@ -40,28 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     """Ingest; exit code 1 when some document had errors."""
-    from eventsift.extraction import extract_records
-    from eventsift.ingest import read_inputs
-    from eventsift.pipeline import Pipeline
-
     store = open_store(args.db)
-    pipeline_box: list[Pipeline] = []
-
-    def extract(items: Iterable[Any]) -> Iterator[dict[str, Any]]:
-        iterator = iter(items)
-        try:
-            first = next(iterator)
-        except StopIteration:
-            return  # nothing new: do not load the model at all
-        if not pipeline_box:
-            pipeline_box.append(Pipeline.from_config(config_from_args(args)))
-
-        def chained() -> Iterator[Any]:
-            yield first
-            yield from iterator
-
-        yield from extract_records(chained(), pipeline_box[0], batch_size=args.batch_size)
-
     bar = tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
 
     def progress(summary: IngestSummary) -> None:
@@ -70,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         bar.refresh()
 
     try:
-        summary = ingest_items(store, read_inputs(args.inputs, published=args.published), extract, progress=progress)
+        summary = ingest_paths(store, args.inputs, config_from_args(args), published=args.published,
+                               batch_size=args.batch_size, progress=progress)
     finally:
         bar.close()
         counts = store.counts()
