@@ -14,8 +14,8 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
-from eventsift.fuse.report import Report, fusion_text, report_from_event
-from eventsift.fuse.score import pair_score
+from eventsift.fuse.report import Report, reports_from_record
+from eventsift.fuse.score import pair_margin
 from eventsift.fuse.settings import FusionSettings, load_fusion_settings
 from eventsift.fuse.text import TermWeights, load_term_weights
 from eventsift.record import content_hash
@@ -35,30 +35,37 @@ def new_fused_id(report: Report) -> str:
 
 def choose_cluster(report: Report, candidates: Iterable[tuple[str, Report]], settings: FusionSettings, *,
                    spans: Mapping[str, tuple[dt.date, dt.date]] | None = None) -> tuple[str | None, float]:
-    """The fused event ``report`` joins and the join score (average link over the members in its window).
+    """The fused event ``report`` joins and its join margin (average over the members in its window of the pair
+    score minus the pair's role threshold; >= 0 to join).
 
-    A fused event is never joined when it holds a report from the same document (a document's distinct events stay
-    distinct), when any of its members is incompatible with ``report`` (another place, type or country), or when
-    joining would stretch its dates (``spans``) beyond twice the blocking window: this stops chains of reports from
-    drifting one incident into the next.
+    A fused event is joined only when ``report`` matches each of its core members on its own (the report that
+    founded it and every document's main incident in it), not merely one member: this stops chains of reports from
+    drifting one incident into the next. It is never joined when it holds a report from the same document (a
+    document's distinct events stay distinct), when any member is incompatible with ``report`` (another place,
+    type or country), or when joining would stretch its dates (``spans``) beyond twice the blocking window.
     """
-    scores: dict[str, list[float]] = collections.defaultdict(list)
-    blocked: set[str] = set()
+    groups: dict[str, list[Report]] = collections.defaultdict(list)
     for fused_id, member in candidates:
-        score = pair_score(report, member, settings)
-        if member.document_id == report.document_id or score == -math.inf:
-            blocked.add(fused_id)
-        scores[fused_id].append(score)
+        groups[fused_id].append(member)
     limit = 2 * settings.date_window_days
-    for fused_id, (start, end) in (spans or {}).items():
-        if report.date_start is not None and report.date_end is not None and \
-                (max(end, report.date_end) - min(start, report.date_start)).days > limit:
-            blocked.add(fused_id)
-    best = {f: sum(s) / len(s) for f, s in scores.items() if f not in blocked}
-    ranked = sorted(((s, f) for f, s in best.items()), key=lambda sf: (-sf[0], sf[1]))
-    if ranked and ranked[0][0] >= settings.threshold:
-        return ranked[0][1], ranked[0][0]
-    return None, ranked[0][0] if ranked else -math.inf
+    best: tuple[float, str] | None = None
+    for fused_id, members in groups.items():
+        if any(m.document_id == report.document_id for m in members):
+            continue
+        span = (spans or {}).get(fused_id)
+        if span is not None and report.date_start is not None and report.date_end is not None and \
+                (max(span[1], report.date_end) - min(span[0], report.date_start)).days > limit:
+            continue
+        margins = [pair_margin(report, m, settings) for m in members]
+        core = [x for m, x in zip(members, margins, strict=True) if m.role == "anchor" or new_fused_id(m) == fused_id]
+        if min(core or margins) < 0:
+            continue
+        margin = sum(margins) / len(margins)
+        if margin >= 0 and (best is None or (-margin, fused_id) < (-best[0], best[1])):
+            best = (margin, fused_id)
+    if best is None:
+        return None, -math.inf
+    return best[1], best[0]
 
 
 class MemoryIndex:
@@ -138,7 +145,8 @@ def assign_clusters(records: list[dict[str, Any]], *, texts: dict[str, str] | No
     out: dict[str, str] = {}
     for record in sorted(records, key=_order_key):
         lead = (texts or {}).get(str(record.get("id")))
+        for report in reports_from_record(record, weights, clusterer.settings, lead=lead):
+            out[report.event_id] = clusterer.add(report)
         for event in record.get("events") or []:
-            report = report_from_event(record, event, weights, text=fusion_text(record, event, lead))
-            event["cluster"] = out[report.event_id] = clusterer.add(report)
+            event["cluster"] = out[str(event["id"])]
     return out

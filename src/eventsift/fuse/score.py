@@ -9,6 +9,9 @@ from eventsift.fuse.settings import FusionSettings
 from eventsift.fuse.text import cosine
 
 EARTH_KM = 6371.0088
+#: Place feature when the only shared location evidence is the region (state, province) or the country.
+SAME_ADMIN1 = 0.3
+SAME_COUNTRY = 0.05
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -30,18 +33,28 @@ def date_gap(a: Report, b: Report) -> int | None:
     return 0
 
 
+def distance_km(a: Report, b: Report) -> float | None:
+    """Distance between two precisely located reports; ``None`` unless both have point coordinates."""
+    if a.precise and b.precise and a.lat is not None and b.lat is not None and a.lon is not None \
+            and b.lon is not None:
+        return haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return None
+
+
 def compatible(a: Report, b: Report, settings: FusionSettings) -> bool:
     """Blocking: may ``a`` and ``b`` be the same incident at all (types, dates, distance, country, document)?"""
     if a.document_id == b.document_id:
         return False  # one document's distinct events are distinct incidents by construction
     if not settings.types_compatible(a.plover_type, b.plover_type):
         return False
+    if "verbal" in (a.role, b.role) and a.plover_type != b.plover_type:
+        return False  # a statement fuses only with the same kind of statement
     gap = date_gap(a, b)
     if gap is None or gap > settings.date_window_days:
         return False
-    if a.precise and b.precise and a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        if haversine_km(a.lat, a.lon, b.lat, b.lon) > settings.max_km:
-            return False
+    km = distance_km(a, b)
+    if km is not None and km > settings.max_km:
+        return False
     return not (a.country and b.country and a.country != b.country)
 
 
@@ -53,23 +66,30 @@ def _count_similarity(x: int | None, y: int | None) -> float | None:
     return -0.5 if max(x, y) > 0 and min(x, y) == 0 else -min(1.0, abs(x - y) / max(x, y))
 
 
+def place_similarity(a: Report, b: Report, settings: FusionSettings) -> float:
+    """1 for the same spot, falling to -1 at ``max_km``; region and country agreement are weak evidence only."""
+    km = distance_km(a, b)
+    if km is not None:
+        return 1.0 if km <= 5.0 else max(-1.0, 1.0 - 2.0 * (km - 5.0) / max(1.0, settings.max_km - 5.0))
+    if a.admin1 and b.admin1 and a.country == b.country:
+        return SAME_ADMIN1 if a.admin1 == b.admin1 else -1.0
+    if a.country and a.country == b.country:
+        return SAME_COUNTRY
+    return 0.0
+
+
 def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, float]:
     """Similarity features of a compatible pair, each in [-1, 1] (0 = no evidence either way)."""
     gap = date_gap(a, b)
     window = max(1, settings.date_window_days)
-    place = 0.0
-    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None and a.precise and b.precise:
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-        place = 1.0 if km <= 5.0 else max(-1.0, 1.0 - 2.0 * (km - 5.0) / max(1.0, settings.max_km - 5.0))
-    elif a.country and a.country == b.country:
-        place = 0.2
     counts = [s for s in (_count_similarity(a.killed, b.killed), _count_similarity(a.injured, b.injured))
               if s is not None]
     actors = len(a.actors & b.actors) / len(a.actors | b.actors) if a.actors and b.actors else 0.0
     return {
         "text": cosine(a.vector, b.vector),
+        "doc": cosine(a.doc_vector, b.doc_vector),
         "date": 0.0 if gap is None else 1.0 - min(1.0, gap / window) * 2.0 if gap else 1.0,
-        "place": place,
+        "place": place_similarity(a, b, settings),
         "casualties": sum(counts) / len(counts) if counts else 0.0,
         "actors": actors,
         "type": 1.0 if a.plover_type == b.plover_type else 0.0,
@@ -77,9 +97,14 @@ def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, f
 
 
 def pair_score(a: Report, b: Report, settings: FusionSettings) -> float:
-    """Join score of two reports (``-inf`` when blocking rules them out); they join at ``settings.threshold``."""
+    """Join score of two reports (``-inf`` when blocking rules them out), compared with the pair's role threshold."""
     if not compatible(a, b, settings):
         return -math.inf
     w = settings.weights
     feats = pair_features(a, b, settings)
     return w["bias"] + sum(w[name] * value for name, value in feats.items())
+
+
+def pair_margin(a: Report, b: Report, settings: FusionSettings) -> float:
+    """How far the pair's score is above the threshold of its roles (>= 0: the pair may be one incident)."""
+    return pair_score(a, b, settings) - settings.pair_threshold(a.role, b.role)

@@ -132,7 +132,7 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
         elif ent.label_ in MISLABELS:
             cands = _lookup(gaz, text)
             if any(m.place.curated for m in cands) or (cands and (
-                _strong(cands) or _governed_by_locative(sdoc[end - 1])
+                _strong(cands) or _governed_by_locative(sdoc[end - 1]) or _names_an_area(sdoc[end - 1])
                 or (ent.label_ in ("PERSON", "ORG") and sdoc[end - 1].dep_ == "dobj"
                     and (sdoc[end - 1].head.lemma_.lower() in TAKING_VERBS
                          or any(m.preferred and m.place.population >= 100_000 for m in cands)))
@@ -250,6 +250,14 @@ def _governed_by_locative(token: Any) -> bool:
     if prep.lower_ in LOCATIVE_PREPS:
         return True
     return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
+
+
+def _names_an_area(token: Any) -> bool:
+    """True for X in "the X district" and for every name of "the X, Y and Z regions" (the descriptor says what X is)."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in ADMIN1_WORDS | ADMIN2_WORDS
 
 
 def _plausible(toks: Any, cands: list[NameMatch], common: frozenset[str]) -> bool:
