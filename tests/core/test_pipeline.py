@@ -33,7 +33,7 @@ def test_pipeline_default_config_is_consistent() -> None:
 
 
 def test_pipeline_unknown_stage_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="unknown pipeline stage 'nope.v1'"):
+    with pytest.raises(ConfigError, match=r"unknown pipeline stage 'nope\.v1'"):
         create_stage("nope.v1", Resources())
 
 

@@ -208,3 +208,10 @@ def test_casualties_accusation_about_a_shooting_carries_its_counts(resources: Re
     accuse, consult = doc.events
     assert (accuse.casualties.killed, accuse.casualties.injured) == (0, 2)
     assert (consult.casualties.killed, consult.casualties.injured) == (None, None)
+
+
+def test_casualties_a_period_is_not_the_incident_of_a_day_inside_it(resources: Resources) -> None:
+    doc = _incident_document([When(dt.date(2023, 3, 5), dt.date(2023, 3, 5), "day", "this morning"), None,
+                              When(dt.date(2022, 12, 15), dt.date(2023, 3, 5), "month", "the 80-day")])
+    create_casualties(resources)(doc)
+    assert [e.casualties.killed for e in doc.events] == [5, 5, 0]

@@ -21,8 +21,8 @@ in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their sp
 Incidents: a count belongs to one incident. Events in the same sentence share its counts (same scope). A violent event
 whose own sentences state no count for a field is taken as another mention of the report's incident ("the attack",
 "the massacre", "condemned the assassination") and shares that incident's totals: the counts of the first violent
-event in the document that states any, provided their dates are compatible (overlapping, or either one not stated in the
-text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets killed (injured) =
+event in the document that states any, provided their dates are compatible (overlapping with the same precision, or
+either one not stated in the text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets killed (injured) =
 0. Future, hypothetical and negated events never share another event's
 counts (an attempt or a threat harmed no one unless its own sentences say so). An accusation, charge or investigation
 (PLOVER ACCUSE) whose sentence reports a violent act ("police are searching for a man accused of shooting two teens")
@@ -610,6 +610,8 @@ def _same_incident_dates(a: Event, b: Event) -> bool:
         return False
     if a.date is None or b.date is None or a.date.text is None or b.date.text is None:
         return True
+    if a.date.precision != b.date.precision and "day" in (a.date.precision, b.date.precision):
+        return False  # a period ("the 80-day blockade", "this month") is not the incident of one day inside it
     return a.date.start <= b.date.end and b.date.start <= a.date.end
 
 
