@@ -19,14 +19,14 @@ Extension beyond ``Casualties.killed/injured/arrested``: abducted and missing co
 in ``Casualties.per_side`` as ``{"field", "count", "who", "span"}`` and their spans under ``spans["abducted"]`` etc.
 
 Incidents: a count belongs to one incident. Events in the same sentence share its counts (same scope). A violent event
-whose own sentences state no count for a field is taken as another mention of the report's incident ("the attack",
-"the massacre", "condemned the assassination") and shares that incident's totals: the counts of the first violent
-event in the document that states any, provided their dates are compatible (overlapping with the same precision, or
-either one not stated in the text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets killed (injured) =
-0. Future, hypothetical and negated events never share another event's
-counts (an attempt or a threat harmed no one unless its own sentences say so). An accusation, charge or investigation
-(PLOVER ACCUSE) whose sentence reports a violent act ("police are searching for a man accused of shooting two teens")
-is about that incident and carries its counts the same way; other non-violent events carry none.
+whose own sentences state no count is taken as another mention of the report's incident ("the attack", "the massacre",
+"condemned the assassination") and shares that incident's totals: the counts of the first violent event in the
+document that states any, provided their dates are compatible (overlapping with the same precision, or either one not
+stated in the text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets
+killed (injured) = 0. Future, hypothetical and negated events never share another event's counts (an attempt or a
+threat harmed no one unless its own sentences say so). An accusation, charge or investigation (PLOVER ACCUSE) whose
+sentence reports a violent act ("police are searching for a man accused of shooting two teens") is about that incident
+and carries its counts the same way; other non-violent events carry none.
 """
 
 from __future__ import annotations
