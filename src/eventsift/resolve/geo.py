@@ -40,6 +40,11 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "ac
                             "on", "within", "between", "towards", "toward", "off", "over", "along"})
 CONNECTORS = frozenset({"of", "de", "del", "la", "al", "el", "du", "des", "upon", "on", "and"})
 US_POSTAL = re.compile(r"^[A-Z]{2}$")
+#: "X Police (Department)": the name before the words is the city the force serves ("the Raleigh Police Department").
+CITY_POLICE = re.compile(
+    r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+Police(?:\s+(?:Department|Dept\.?))?$")
+#: Organisations only the United States has: a document naming one is set in the US ("the Sheriff's Office").
+US_POLICING = re.compile(r"\b(?:Sheriff['\u2019]s (?:Office|Department)|Police Department|Police Dept\b)")
 #: Ambiguous names with no context resolve only when the most populous candidate dominates this much.
 DOMINANCE = 3.0
 COMMON_WORDS_RANK = 20_000
@@ -138,6 +143,8 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
                          or any(m.preferred and m.place.population >= 100_000 for m in cands)))
             )):
                 add(start, end, "curated", cands)
+            elif (police := _police_city(sdoc, start, end, gaz, common)) is not None:
+                add(start, start + police[0], "gazetteer", police[1])
             else:
                 lead = _leading_country(sdoc, start, end, gaz) if ent.label_ == "ORG" else 0
                 if lead:
@@ -239,11 +246,33 @@ def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
     return 0
 
 
+def _police_city(sdoc: Any, start: int, end: int, gaz: Gazetteer,
+                 common: frozenset[str]) -> tuple[int, list[NameMatch]] | None:
+    """The city of a city police force named by an entity ("Raleigh Police Department"): its length and candidates;
+    a common word ("Mobile", "Transit") is no city name here."""
+    text = sdoc[start:end].text
+    hit = CITY_POLICE.match(text)
+    not_city = ADMIN1_WORDS | ADMIN2_WORDS | {"state", "capitol", "university", "campus"}
+    if hit is None or hit.group("name").lower() in common or any(
+            w.lower() in not_city for w in hit.group("name").split()):
+        return None
+    n = 0
+    for k in range(start, end):
+        if sdoc[k].idx + len(sdoc[k].text) - sdoc[start].idx == hit.end("name"):
+            n = k + 1 - start
+            break
+    if n == 0:
+        return None
+    cands = [m for m in _lookup(gaz, sdoc[start:start + n].text) if m.place.kind == "place"]
+    return (n, cands) if cands else None
+
+
 def _governed_by_locative(token: Any) -> bool:
     """True for "in X", "near X" and "the city of X" / "the province of X" (place nouns naming what X is)."""
     head = token
-    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
-        head = head.head
+    while (head.dep_ in ("compound", "flat", "appos") or (head.dep_ == "amod" and head.pos_ == "PROPN")) \
+            and head.head.i != head.i:
+        head = head.head  # "in a Raleigh parking lot": the proper noun modifying the place noun is the place
     if head.dep_ != "pobj":
         return False
     prep = head.head
@@ -711,6 +740,8 @@ def document_context(doc: Document, gaz: Gazetteer, outlets: dict[str, tuple[str
                 codes.add(str(hit[0].admin1_code))
                 break
     countries = {"USA"} if any(c.startswith("US.") for c in codes) else set()
+    if any(ent.label_ == "ORG" and US_POLICING.search(ent.text) for ent in doc.nlp.ents):
+        countries.add("USA")
     return Context(frozenset(codes), frozenset(countries))
 
 
