@@ -32,7 +32,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
 from eventsift.config import Config
-from eventsift.extract.codebook import data_path, load_codebooks
+from eventsift.datafiles import data_path
+from eventsift.extract.codebook import load_codebooks
 from eventsift.extract.event_classifier import EventClassifier, LinearHead, block_of, lexicon_features, ngrams
 from eventsift.extract.events import TriggerIndex, apply_classifier, lexicon_candidates
 from eventsift.model import Document

@@ -20,6 +20,13 @@ def stages(resources: Resources) -> tuple[ActorsStage, ClaimsStage]:
     return create_actors(resources), create_claims(resources)
 
 
+@pytest.fixture(scope="module")
+def rule_stages(resources: Resources, stages: tuple[ActorsStage, ClaimsStage]) -> tuple[ActorsStage, ClaimsStage]:
+    """The claim rules alone, without the learned model that may override their side-based guesses."""
+    claims = stages[1]
+    return stages[0], ClaimsStage(claims.dictionary, claims.cues, None)
+
+
 def claim_of(stages: tuple[ActorsStage, ClaimsStage], nlp: Any, text: str, trigger: str,
              **kwargs: Any) -> tuple[Claim | None, Document]:
     doc = make_doc(nlp, text, trigger, **kwargs)
@@ -109,17 +116,17 @@ def test_claims_wire_dateline_names_the_source(stages: tuple[ActorsStage, Claims
     assert claim is not None and claim.name == "Reuters" and claim.sector == "MED" and claim.span is not None
 
 
-def test_claims_state_attributing_violence_to_rebels_is_an_accusation(stages: tuple[ActorsStage, ClaimsStage],
+def test_claims_state_attributing_violence_to_rebels_is_an_accusation(rule_stages: tuple[ActorsStage, ClaimsStage],
                                                                       nlp: Any) -> None:
-    claim, _ = claim_of(stages, nlp, "The army said Tupac Amaru rebels blew up two electricity pylons.", "blew",
+    claim, _ = claim_of(rule_stages, nlp, "The army said Tupac Amaru rebels blew up two electricity pylons.", "blew",
                         published=dt.date(1990, 3, 3))
     assert claim is not None and claim.status == "accused" and claim.sector == "MIL"
 
 
-def test_claims_rebel_radio_reporting_rebel_attack_is_a_claim(stages: tuple[ActorsStage, ClaimsStage],
+def test_claims_rebel_radio_reporting_rebel_attack_is_a_claim(rule_stages: tuple[ActorsStage, ClaimsStage],
                                                               nlp: Any) -> None:
-    claim, _ = claim_of(stages, nlp, "Radio Venceremos reported that FMLN units overran an army outpost.", "overran",
-                        published=dt.date(1989, 11, 20))
+    claim, _ = claim_of(rule_stages, nlp, "Radio Venceremos reported that FMLN units overran an army outpost.",
+                        "overran", published=dt.date(1989, 11, 20))
     assert claim is not None and claim.status == "claimed"
 
 

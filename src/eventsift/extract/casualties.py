@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventsift.config import Config
-from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
+from eventsift.datafiles import read_shipped_json
+from eventsift.extract.quantities import NumberLexicon, load_number_lexicon
 from eventsift.model import Casualties, Document, Event, Sentence, When
 from eventsift.resources import Resources
 
@@ -94,7 +95,7 @@ class CasualtyLexicon:
 def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
     """Load and check ``data/casualties.json`` (``config`` is unused: the lexicon is not user-configurable)."""
     del config
-    data = read_data_file(CASUALTIES_FILE, CASUALTIES_SCHEMA)
+    data = read_shipped_json(CASUALTIES_FILE, schema=CASUALTIES_SCHEMA)
     return CasualtyLexicon(
         categories=data["categories"], persons=tuple(dict.fromkeys(data["persons"])),
         subset_markers=tuple(data["subset_markers"]), additive_markers=frozenset(data["additive_markers"]),

@@ -32,6 +32,7 @@ from eventsift.extract.arguments import (
     sentence_tokens,
     with_conjuncts,
 )
+from eventsift.extract.claim_model import ClaimModel, claim_features, load_claim_model
 from eventsift.extract.coding import PRONOUNS, ActorCoder
 from eventsift.model import Actor, Claim, Document, Event
 from eventsift.resources import Resources
@@ -132,6 +133,12 @@ class ClaimFinder:
                 if cue.kind == "report" and cue.speaker is not None and cue.speaker.lower_ not in PRONOUNS:
                     self._remember(cue.speaker)
         self.author = self._author()
+        self.explicit = False  # whether the last claim_for rested on an explicit claim or denial
+
+    def cue_kinds(self) -> dict[int, list[str]]:
+        """Speech-act kinds per sentence ("-neg" appended when negated), for the claim-status model."""
+        return {index: [c.kind + ("-neg" if c.negated else "") for c in cues]
+                for index, cues in self.by_sentence.items()}
 
     def claim_for(self, event: Event) -> Claim | None:
         """The claimant of ``event`` with its status (``None`` when nobody asserts it and there is no outlet)."""
@@ -140,21 +147,26 @@ class ClaimFinder:
         own = self.by_sentence.get(s, [])
         near = [c for k in (s - 1, s + 1, s + 2) for c in self.by_sentence.get(k, [])]
         claims = [c for c in own + near if c.kind == "claim" and not c.negated]
+        self.explicit = bool(claims)
         if claims:
             return self._claim(claims[0], "claimed")
         accusations = [c for c in own + near if c.kind == "accuse" and not c.negated]
         denials = [c for c in own + near if c.kind == "deny" and not c.negated]
         reports = [c for c in own if c.kind == "report" and not c.negated] or self._quote_reports(event)
         source = self._source(reports, s)
+        self.explicit = bool(denials and (accusations or source is not None))
         if denials and (accusations or source is not None):
             accuser = self._claim(accusations[0], "denied") if accusations else None
             return accuser or self._with_status(source, "denied")
         if event.plover.type in VERBAL_TYPES:
             # an accusation nearby is about acts, not about a demand or a meeting
             return self._with_status(source, self._source_status(source, event, explicit=False))
+        # an accusation in the event's own sentence, or a hedge on its perpetrator, is an explicit cue
+        self.explicit = any(c.kind == "accuse" and not c.negated for c in own)
         if accusations:
             return self._claim(accusations[0], "accused") or self._with_status(source, "accused")
         if self._hedged(s, head):
+            self.explicit = True
             return self._with_status(source, "accused")
         if event.plover.type not in VERBAL_TYPES:
             # a claim or accusation elsewhere in the report covers its acts of violence that name no other party
@@ -497,17 +509,24 @@ class ClaimsStage:
     requires: tuple[str, ...] = ("events",)
     provides: tuple[str, ...] = ("claims",)
 
-    def __init__(self, dictionary: ActorDictionary, cues: Cues) -> None:
+    def __init__(self, dictionary: ActorDictionary, cues: Cues, model: ClaimModel | None = None) -> None:
         self.dictionary = dictionary
         self.cues = cues
+        self.model = model
 
     def __call__(self, doc: Document) -> None:
         """Fill ``event.claimant`` for every event of ``doc``."""
         if doc.nlp is None or not doc.events:
             return
         finder = ClaimFinder(doc, self.cues, ActorCoder(self.dictionary, doc))
+        kinds = finder.cue_kinds() if self.model is not None else {}
         for event in doc.events:
             event.claimant = finder.claim_for(event)
+            if (self.model is not None and not finder.explicit and event.plover.type not in VERBAL_TYPES
+                    and event.claimant is not None):
+                # no explicit cue (claimed, accused, denied, a hedge): the side-based rule is only a guess, and the
+                # model learned from annotated reports beats it on held-out documents (0.58 vs 0.52 by CV)
+                event.claimant = self._learned(doc, event, finder, kinds, self.model)
             claimant = event.claimant
             if claimant is None or claimant.span is None or any(a.role == "actor" for a in event.actors):
                 continue
@@ -519,7 +538,20 @@ class ClaimsStage:
                                              span=claimant.span, country=claimant.country, sector=claimant.sector))
                 event.actors = [a for a in event.actors if a.role == "actor" or a.span != claimant.span]
 
+    @staticmethod
+    def _learned(doc: Document, event: Event, finder: ClaimFinder, kinds: dict[int, list[str]],
+                 model: ClaimModel) -> Claim | None:
+        """The rule claimant with the status the learned model gives an act of violence stated without an
+        explicit claim or denial."""
+        rule = event.claimant
+        if rule is None:
+            return None
+        status, _ = model.predict(claim_features(doc, event, rule, kinds, finder.dateline, model.cue_words))
+        return Claim(text=rule.text, name=rule.name, span=rule.span, status=status, country=rule.country,
+                     sector=rule.sector)
+
 
 def create_claims(resources: Resources) -> ClaimsStage:
     """Factory for ``eventsift.extract.claims.v1``."""
-    return ClaimsStage(resources.get("actor_dictionary", load_actor_dictionary), resources.get("claim_cues", load_cues))
+    return ClaimsStage(resources.get("actor_dictionary", load_actor_dictionary), resources.get("claim_cues", load_cues),
+                       resources.get("claim_model", load_claim_model))

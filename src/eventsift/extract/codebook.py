@@ -6,41 +6,17 @@ Every file is versioned JSON under ``eventsift/data``; each loader checks the sc
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
+from eventsift.datafiles import data_path, read_json_file
 from eventsift.errors import DataFileError
 from eventsift.model import PLOVER_TYPES
 
 #: Symbolic ACLED hints in the trigger lexicon, resolved from the sentence context by the event stage.
 ACLED_RESOLVERS: tuple[str, ...] = ("@violence", "@protest", "@territory", "@seize", "@arrest")
 TRIGGER_ROLES: tuple[str, ...] = ("event", "casualty", "participant")
-
-
-def data_path(*parts: str) -> Path:
-    """Path of a shipped data file under ``eventsift/data``."""
-    return Path(str(importlib_resources.files("eventsift").joinpath("data", *parts)))
-
-
-def read_json(path: Path) -> dict[str, Any]:
-    """Read a versioned JSON data file.
-
-    Raises:
-        DataFileError: the file is missing, not JSON, not an object, or has no ``version``.
-    """
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise DataFileError(f"cannot read data file {path}: {exc}; reinstall eventsift or fix the path") from exc
-    except json.JSONDecodeError as exc:
-        raise DataFileError(f"data file {path} is not valid JSON: {exc}; fix the file") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("version"), str):
-        raise DataFileError(f"data file {path} must be a JSON object with a string 'version'; fix the file")
-    return data
 
 
 def _need(cond: bool, path: Path, what: str) -> None:
@@ -170,7 +146,7 @@ def load_plover(path: Path | None = None) -> PloverCodebook:
         DataFileError: the file fails its schema.
     """
     path = path or data_path("codebooks", "plover.json")
-    data = read_json(path)
+    data = read_json_file(path)
     types: Any = data.get("types")
     _need(isinstance(types, dict), path, "'types' must be an object")
     _need(set(types) == set(PLOVER_TYPES), path, f"'types' must be exactly the 16 PLOVER types {PLOVER_TYPES}")
@@ -196,7 +172,7 @@ def load_acled(path: Path | None = None) -> AcledCodebook:
         DataFileError: the file fails its schema.
     """
     path = path or data_path("codebooks", "acled.json")
-    data = read_json(path)
+    data = read_json_file(path)
     event_types: Any = data.get("event_types")
     _need(isinstance(event_types, dict) and len(event_types) == 6, path, "'event_types' must hold the 6 ACLED types")
     sub_to_type: dict[str, str] = {}
@@ -231,7 +207,7 @@ def load_crosswalk(path: Path | None = None) -> CameoCrosswalk:
         DataFileError: the file fails its schema.
     """
     path = path or data_path("codebooks", "cameo_crosswalk.json")
-    data = read_json(path)
+    data = read_json_file(path)
     rules_data: Any = data.get("rules")
     _need(isinstance(rules_data, list) and bool(rules_data), path, "'rules' must be a non-empty list")
     rules = []
@@ -250,7 +226,7 @@ def load_triggers(path: Path | None = None) -> TriggerLexicon:
         DataFileError: the file fails its schema.
     """
     path = path or data_path("lexicons", "event_triggers.json")
-    data = read_json(path)
+    data = read_json_file(path)
     raw: Any = data.get("entries")
     _need(isinstance(raw, list) and bool(raw), path, "'entries' must be a non-empty list")
     entries = []

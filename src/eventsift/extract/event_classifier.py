@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from eventsift.datafiles import data_path
 from eventsift.errors import DataFileError
-from eventsift.extract.codebook import data_path
 
 if TYPE_CHECKING:
     from eventsift.extract.codebook import Codebooks

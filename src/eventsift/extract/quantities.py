@@ -6,16 +6,12 @@ Shared by the casualty extractor and the date resolver (durations such as "an 80
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]  # no stubs shipped; the lead adds it to mypy overrides
-
 from eventsift.config import Config
-from eventsift.errors import DataFileError
+from eventsift.datafiles import read_shipped_json
 
 NUMBERS_FILE = "numbers.json"
 
@@ -37,25 +33,6 @@ NUMBERS_SCHEMA: dict[str, Any] = {
 }
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-
-
-def read_data_file(name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """Load the shipped JSON data file ``name`` and check it against ``schema``.
-
-    Raises:
-        DataFileError: the file is missing, not JSON, or does not match the schema.
-    """
-    path = importlib_resources.files("eventsift") / "data" / name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        jsonschema.validate(data, schema)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"cannot read data file {name!r} ({exc}); reinstall eventsift") from exc
-    except jsonschema.ValidationError as exc:
-        raise DataFileError(f"data file {name!r} does not match its schema: {exc.message}; fix the file") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"data file {name!r} must hold a JSON object; fix the file")
-    return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +93,7 @@ def build_number_pattern(units: dict[str, int], tens: dict[str, int], scales: di
 def load_number_lexicon(config: Config) -> NumberLexicon:
     """Load ``data/numbers.json`` (``config`` is unused: the number lexicon is not user-configurable)."""
     del config
-    data = read_data_file(NUMBERS_FILE, NUMBERS_SCHEMA)
+    data = read_shipped_json(NUMBERS_FILE, schema=NUMBERS_SCHEMA)
     units, tens, scales, vague = data["units"], data["tens"], data["scales"], data["vague"]
     return NumberLexicon(
         units=units, tens=tens, scales=scales, vague=vague, ordinals=data["ordinals"],

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventsift.config import Config
-from eventsift.extract.quantities import NumberLexicon, load_number_lexicon, read_data_file
+from eventsift.datafiles import read_shipped_json
+from eventsift.extract.quantities import NumberLexicon, load_number_lexicon
 from eventsift.model import Document, Event, When
 from eventsift.resources import Resources
 
@@ -81,7 +82,7 @@ class TimeLexicon:
 def load_time_lexicon(config: Config) -> TimeLexicon:
     """Load and check ``data/time_lexicon.json`` (``config`` is unused: the calendar is not configurable)."""
     del config
-    data = read_data_file(TIME_LEXICON_FILE, TIME_LEXICON_SCHEMA)
+    data = read_shipped_json(TIME_LEXICON_FILE, schema=TIME_LEXICON_SCHEMA)
     return TimeLexicon(
         months=data["months"], weekdays=data["weekdays"], units=data["units"],
         day_parts=tuple(data["day_parts"]), night_words=frozenset(data["night_words"]),
