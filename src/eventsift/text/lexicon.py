@@ -5,13 +5,12 @@ Loaded once per process through :class:`~eventsift.resources.Resources` under :d
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
 from eventsift.config import Config
+from eventsift.datafiles import data_path, read_json_file
 from eventsift.errors import DataFileError
 
 LEXICON_KEY = "text.lexicon"
@@ -60,18 +59,8 @@ def read_data_file(name: str, path: Path | None = None) -> dict[str, Any]:
     Raises:
         DataFileError: the file is missing, is not JSON, or lacks a required key of the right type.
     """
-    try:
-        if path is None:
-            raw = importlib_resources.files(DATA_PACKAGE).joinpath("text", name).read_text(encoding="utf-8")
-            where = f"eventsift/data/text/{name}"
-        else:
-            raw = path.read_text(encoding="utf-8")
-            where = str(path)
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise DataFileError(f"cannot read the text data file {name}: {exc}; reinstall eventsift") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(f"{where} must hold a JSON object, got {type(data).__name__}")
+    where = path or data_path("text", name)
+    data = read_json_file(where)
     for key, kind in SCHEMAS.get(name, {"version": str}).items():
         if not isinstance(data.get(key), kind):
             raise DataFileError(f"{where} needs a {kind.__name__} under {key!r}; fix the file or reinstall eventsift")
