@@ -74,3 +74,41 @@ def test_sqlite_kill_during_ingest_then_resume_loses_nothing(tmp_path: Path) -> 
     assert figures["documents_lost"] == 0 and figures["events_duplicated"] == 0
     assert figures["documents_stored"] == 150 and figures["events_stored"] == 150
     assert figures["fused_reports_total"] == 150
+
+
+def test_sqlite_fusion_after_reopen_matches_in_memory_fusion(tmp_path: Path) -> None:
+    """Reports rebuilt from the database after a restart fuse as the in-memory clusterer does."""
+    from eventsift.fuse import assign_clusters
+
+    records = [make_record("a", title="Gunmen attack market in Ashford, killing three"),
+               make_record("b", title="Flood in Elgin", plover="AID", lat=57.65, lon=-3.32, killed=None),
+               make_record("c", title="Ashford market attack by gunmen leaves three dead")]
+    store = open_store(tmp_path / "f.db")
+    for record in records[:2]:
+        add(store, record)
+    store.close()
+    store = open_store(tmp_path / "f.db")
+    add(store, records[2])
+    stored = {e["id"]: e["cluster"] for r in store.iter_records() for e in r["events"]}
+    store.close()
+    memory = assign_clusters([{k: v for k, v in r.items() if k != "_text"} for r in records],
+                             texts={r["id"]: r["_text"] for r in records})
+    assert stored == memory
+    assert stored["ev-a-0"] == stored["ev-c-0"] != stored["ev-b-0"]
+
+
+def test_sqlite_statements_do_not_link_stories(tmp_path: Path) -> None:
+    """The same appeal for witnesses in two stories about different shootings leaves the stories apart."""
+    store = open_store(tmp_path / "v.db")
+    for doc, lat, title in (("a", 51.15, "Man shot on Elm Street in Ashford"),
+                            ("b", 52.6, "Teenager shot at Dock Road youth club in Kennington")):
+        record = make_record(doc, title=title, lat=lat, events=1)
+        appeal = dict(record["events"][0], id=f"ev-{doc}-appeal", plover={"type": "REQUEST", "aux": None},
+                      evidence={"text": "Police asked anyone with information to call them", "span": [0, 5]},
+                      casualties={}, location=None)
+        record["events"].append(appeal)
+        add(store, record)
+    clusters = {e["id"]: e["cluster"] for r in store.iter_records() for e in r["events"]}
+    store.close()
+    assert clusters["ev-a-appeal"] != clusters["ev-b-appeal"]
+    assert clusters["ev-a-0"] != clusters["ev-b-0"]

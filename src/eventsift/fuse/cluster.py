@@ -11,14 +11,17 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from eventsift.fuse.report import Report, reports_from_record
-from eventsift.fuse.score import pair_margin
+from eventsift.fuse.score import pair_score
 from eventsift.fuse.settings import FusionSettings, load_fusion_settings
 from eventsift.fuse.text import TermWeights, load_term_weights
 from eventsift.record import content_hash
+
+#: How two reports are scored (:func:`eventsift.fuse.score.pair_score`; tools may pass a memoising one).
+PairScore = Callable[[Report, Report, FusionSettings], float]
 
 
 class CandidateSource(Protocol):
@@ -34,7 +37,8 @@ def new_fused_id(report: Report) -> str:
 
 
 def choose_cluster(report: Report, candidates: Iterable[tuple[str, Report]], settings: FusionSettings, *,
-                   spans: Mapping[str, tuple[dt.date, dt.date]] | None = None) -> tuple[str | None, float]:
+                   spans: Mapping[str, tuple[dt.date, dt.date]] | None = None,
+                   score: PairScore = pair_score) -> tuple[str | None, float]:
     """The fused event ``report`` joins and its join margin (average over the members in its window of the pair
     score minus the pair's role threshold; >= 0 to join).
 
@@ -50,18 +54,17 @@ def choose_cluster(report: Report, candidates: Iterable[tuple[str, Report]], set
     limit = 2 * settings.date_window_days
     best: tuple[float, str] | None = None
     for fused_id, members in groups.items():
-        if any(m.document_id == report.document_id for m in members):
-            continue
         span = (spans or {}).get(fused_id)
         if span is not None and report.date_start is not None and report.date_end is not None and \
                 (max(span[1], report.date_end) - min(span[0], report.date_start)).days > limit:
             continue
-        margins = [pair_margin(report, m, settings) for m in members]
-        core = [x for m, x in zip(members, margins, strict=True) if m.role == "anchor" or new_fused_id(m) == fused_id]
-        if min(core or margins) < 0:
-            continue
+        # -inf for a member of the same document or of an incompatible type, place or date
+        margins = [score(report, m, settings) - settings.pair_threshold(report.role, m.role) for m in members]
         margin = sum(margins) / len(margins)
-        if margin >= 0 and (best is None or (-margin, fused_id) < (-best[0], best[1])):
+        if margin < 0 or (best is not None and (-margin, fused_id) >= (-best[0], best[1])):
+            continue
+        core = [x for m, x in zip(members, margins, strict=True) if m.role == "anchor" or new_fused_id(m) == fused_id]
+        if min(core or margins) >= 0:
             best = (margin, fused_id)
     if best is None:
         return None, -math.inf
@@ -99,8 +102,9 @@ class MemoryIndex:
 class Clusterer:
     """In-memory incremental fusion over reports added one at a time."""
 
-    def __init__(self, settings: FusionSettings | None = None) -> None:
+    def __init__(self, settings: FusionSettings | None = None, *, score: PairScore = pair_score) -> None:
         self.settings = settings or load_fusion_settings()
+        self.score = score
         self.index = MemoryIndex()
         self.members: dict[str, list[Report]] = collections.defaultdict(list)
         self.spans: dict[str, tuple[dt.date, dt.date]] = {}
@@ -109,7 +113,7 @@ class Clusterer:
         """Place ``report`` in a fused event (existing or new) and return that event's id."""
         candidates = list(self.index.candidates(report, self.settings))
         spans = {f: self.spans[f] for f, _ in candidates if f in self.spans}
-        fused_id, _ = choose_cluster(report, candidates, self.settings, spans=spans)
+        fused_id, _ = choose_cluster(report, candidates, self.settings, spans=spans, score=self.score)
         if fused_id is None:
             fused_id = new_fused_id(report)
         if report.date_start is not None and report.date_end is not None:

@@ -12,6 +12,8 @@ EARTH_KM = 6371.0088
 #: Place feature when the only shared location evidence is the region (state, province) or the country.
 SAME_ADMIN1 = 0.3
 SAME_COUNTRY = 0.05
+#: Reports this close are at the same spot (geocoding of one street or neighbourhood varies by this much).
+NEAR_KM = 5.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -67,10 +69,10 @@ def _count_similarity(x: int | None, y: int | None) -> float | None:
 
 
 def place_similarity(a: Report, b: Report, settings: FusionSettings) -> float:
-    """1 for the same spot, falling to -1 at ``max_km``; region and country agreement are weak evidence only."""
+    """1 for the same spot, falling to -1 at ``far_km``; region and country agreement are weak evidence only."""
     km = distance_km(a, b)
     if km is not None:
-        return 1.0 if km <= 5.0 else max(-1.0, 1.0 - 2.0 * (km - 5.0) / max(1.0, settings.max_km - 5.0))
+        return 1.0 if km <= NEAR_KM else max(-1.0, 1.0 - 2.0 * (km - NEAR_KM) / max(1.0, settings.far_km - NEAR_KM))
     if a.admin1 and b.admin1 and a.country == b.country:
         return SAME_ADMIN1 if a.admin1 == b.admin1 else -1.0
     if a.country and a.country == b.country:
@@ -85,9 +87,12 @@ def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, f
     counts = [s for s in (_count_similarity(a.killed, b.killed), _count_similarity(a.injured, b.injured))
               if s is not None]
     actors = len(a.actors & b.actors) / len(a.actors | b.actors) if a.actors and b.actors else 0.0
+    text, doc = cosine(a.vector, b.vector), cosine(a.doc_vector, b.doc_vector)
+    if "verbal" in (a.role, b.role):
+        text = min(text, doc)  # a stock phrase ("anyone with information...") recurs across unrelated stories
     return {
-        "text": cosine(a.vector, b.vector),
-        "doc": cosine(a.doc_vector, b.doc_vector),
+        "text": text,
+        "doc": doc,
         "date": 0.0 if gap is None else 1.0 - min(1.0, gap / window) * 2.0 if gap else 1.0,
         "place": place_similarity(a, b, settings),
         "casualties": sum(counts) / len(counts) if counts else 0.0,
@@ -97,14 +102,11 @@ def pair_features(a: Report, b: Report, settings: FusionSettings) -> dict[str, f
 
 
 def pair_score(a: Report, b: Report, settings: FusionSettings) -> float:
-    """Join score of two reports (``-inf`` when blocking rules them out), compared with the pair's role threshold."""
+    """Join score of two reports (``-inf`` when blocking rules them out); compared with the pair's role threshold
+    (:meth:`FusionSettings.pair_threshold`)."""
     if not compatible(a, b, settings):
         return -math.inf
     w = settings.weights
     feats = pair_features(a, b, settings)
     return w["bias"] + sum(w[name] * value for name, value in feats.items())
 
-
-def pair_margin(a: Report, b: Report, settings: FusionSettings) -> float:
-    """How far the pair's score is above the threshold of its roles (>= 0: the pair may be one incident)."""
-    return pair_score(a, b, settings) - settings.pair_threshold(a.role, b.role)

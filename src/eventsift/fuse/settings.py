@@ -31,6 +31,7 @@ class FusionSettings:
     compatible_types: frozenset[frozenset[str]]
     weights: dict[str, float]
     threshold: float
+    far_km: float = 60.0
     material_types: tuple[str, ...] = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "RETREAT", "AID",
                                        "COOPERATE")
     role_thresholds: tuple[tuple[str, float], ...] = ()
@@ -69,13 +70,13 @@ def load_fusion_settings(path: Path | None = None) -> FusionSettings:
         thresholds = data["thresholds"]
         return FusionSettings(
             version=str(data["version"]), date_window_days=int(block["date_window_days"]),
-            max_km=float(block["max_km"]), max_candidates=int(block["max_candidates"]),
+            max_km=float(block["max_km"]), far_km=float(block["far_km"]), max_candidates=int(block["max_candidates"]),
             compatible_types=pairs, weights=weights, threshold=float(thresholds["anchor"]),
             material_types=tuple(str(t) for t in data["material_types"]),
             role_thresholds=tuple((role, float(thresholds[role])) for role in ROLE_NAMES[1:]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataFileError(f"fusion settings {where} cannot be read ({type(exc).__name__}: {exc}); it needs "
-                            "version, blocking{date_window_days,max_km,max_candidates}, compatible_types, "
+                            "version, blocking{date_window_days,max_km,far_km,max_candidates}, compatible_types, "
                             f"material_types, weights{{{','.join(WEIGHT_NAMES)}}} and "
                             f"thresholds{{{','.join(ROLE_NAMES)}}}") from exc

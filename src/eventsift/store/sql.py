@@ -16,7 +16,7 @@ from typing import Any
 
 from eventsift.fuse.claims import make_claim, reconcile_claims
 from eventsift.fuse.cluster import choose_cluster, new_fused_id
-from eventsift.fuse.report import Report, fusion_text, report_from_event
+from eventsift.fuse.report import Report, fusion_text, reports_from_record
 from eventsift.fuse.settings import FusionSettings, load_fusion_settings
 from eventsift.fuse.text import TermWeights, load_term_weights
 from eventsift.store.base import AddResult, EventQuery
@@ -135,8 +135,11 @@ class SqlStore:
                 status = "replaced"
             self._insert_document(record, text=text, content_hash=content_hash)
             result = AddResult(doc_id, status)
-            for ord_, event in enumerate(record.get("events") or []):
-                fused_id = self._insert_event(record, event, ord_, text)
+            reports = {r.event_id: r for r in reports_from_record(record, self.weights, self.settings, lead=text)}
+            events = list(enumerate(record.get("events") or []))
+            # the document's main incident is fused first, as in eventsift.fuse.assign_clusters
+            for ord_, event in sorted(events, key=lambda oe: reports[str(oe[1]["id"])].role != "anchor"):
+                fused_id = self._insert_event(record, event, ord_, text, reports[str(event["id"])])
                 touched.add(fused_id)
                 result.events += 1
                 result.fused.append(fused_id)
@@ -168,10 +171,10 @@ class SqlStore:
             self._run("INSERT INTO document_errors (document_id, ord, code, message) VALUES (?, ?, ?, ?)",
                       (doc_id, i, str(err.get("code")), str(err.get("message"))))
 
-    def _insert_event(self, record: dict[str, Any], event: dict[str, Any], ord_: int, text: str) -> str:
+    def _insert_event(self, record: dict[str, Any], event: dict[str, Any], ord_: int, text: str,
+                      report: Report) -> str:
         doc_id = str(record["id"])
-        ftext = fusion_text(record, event, text)
-        report = report_from_event(record, event, self.weights, text=ftext)
+        ftext = fusion_text(record, event)
         self._reports[report.event_id] = report
         plover = event.get("plover") or {}
         acled = event.get("acled") or {}
@@ -238,8 +241,7 @@ class SqlStore:
             return
         window = dt.timedelta(days=self.settings.date_window_days)
         rows = self._rows(
-            "SELECT e.id, e.document_id, e.fused_id, e.fuse_text, e.data, d.outlet, d.published, "
-            "f.date_start AS f_start, f.date_end AS f_end FROM events e JOIN documents d ON d.id = e.document_id "
+            "SELECT e.id, e.document_id, e.fused_id, f.date_start AS f_start, f.date_end AS f_end FROM events e "
             "LEFT JOIN fused_events f ON f.id = e.fused_id WHERE e.fused_id IS NOT NULL AND e.fuse_start <= ? "
             "AND e.fuse_end >= ? ORDER BY e.num DESC LIMIT ?",
             ((report.date_end + window).isoformat(), (report.date_start - window).isoformat(),
@@ -248,12 +250,20 @@ class SqlStore:
             if row["f_start"] and row["f_end"]:
                 spans[row["fused_id"]] = (dt.date.fromisoformat(row["f_start"][:10]),
                                           dt.date.fromisoformat(row["f_end"][:10]))
+            if row["id"] not in self._reports:
+                self._load_reports(row["document_id"])
             member = self._reports.get(row["id"])
-            if member is None:
-                stub = {"id": row["document_id"], "source": {"outlet": row["outlet"], "published": row["published"]}}
-                member = report_from_event(stub, json.loads(row["data"]), self.weights, text=row["fuse_text"])
-                self._reports[member.event_id] = member
-            yield row["fused_id"], member
+            if member is not None:
+                yield row["fused_id"], member
+
+    def _load_reports(self, doc_id: str) -> None:
+        """Rebuild (after a restart) the fusion reports of every event of a stored document."""
+        row = self._one("SELECT record, text FROM documents WHERE id = ?", (doc_id,))
+        if row is None:
+            return
+        record = row["record"] if isinstance(row["record"], dict) else json.loads(row["record"])
+        for member in reports_from_record(record, self.weights, self.settings, lead=row["text"]):
+            self._reports[member.event_id] = member
 
     def _delete_document(self, doc_id: str) -> set[str]:
         """Remove a document and everything hanging off it; returns the fused events it took part in."""

@@ -14,7 +14,6 @@ from eventsift.datafiles import data_path, read_json_file
 from eventsift.errors import DataFileError
 
 LEXICON_KEY = "text.lexicon"
-DATA_PACKAGE = "eventsift.data"
 
 #: Required top-level keys of each shipped data file under data/text/ (the schema checked at load).
 SCHEMAS: dict[str, dict[str, type]] = {
