@@ -36,10 +36,10 @@ def fake_records(items: Iterable[Any], pipeline: object, **_: object) -> Iterato
 
 @pytest.fixture()
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    import eventsift.extraction
     import eventsift.pipeline
+    import eventsift.workflows
 
-    monkeypatch.setattr(eventsift.extraction, "extract_records", fake_records)
+    monkeypatch.setattr(eventsift.workflows, "extract_records", fake_records)
     monkeypatch.setattr(eventsift.pipeline.Pipeline, "from_config", classmethod(lambda cls, *a, **k: object()))
     lines = [{"id": "a", "text": "Gunmen attacked the Elm Street market in Ashford, killing two.",
               "published": "2021-03-04", "title": "Two killed in Ashford market attack", "outlet": "one.example"},
