@@ -303,7 +303,7 @@ class ClaimFinder:
         start, end = phrase_extent(speaker)
         hits = self.coder.hits_in(start, end)
         words = {t.lower_ for t in self.doc.nlp[start:end] if not t.is_punct} - {"the", "a", "an"}
-        if not hits or words <= {w for h in hits for w in h.candidate.alias.lower().split()}:
+        if not hits or all(h.kind == "agent" for h in hits):
             return  # unnamed ("the ministry"): nothing to refer back to
         claim = self._code(speaker, "reported")
         if claim is None:
