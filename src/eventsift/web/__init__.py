@@ -1,1 +1,0 @@
-"""eventsift.web package."""
