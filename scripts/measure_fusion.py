@@ -31,8 +31,8 @@ from eventsift.fuse.cluster import _order_key
 from eventsift.fuse.report import reports_from_record
 from eventsift.fuse.score import compatible, pair_features
 
-ANCHOR_GRID = (-2.0, -1.0, 0.0)
-MATERIAL_GRID = (0.0, 0.5, 1.5)
+ANCHOR_GRID = (-1.0, 0.0, 1.0)
+MATERIAL_GRID = (-0.5, 0.0, 0.5)
 FEATURES = ("text", "doc", "date", "place", "casualties", "actors", "type")
 
 
