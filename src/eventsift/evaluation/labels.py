@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources as importlib_resources
 from types import MappingProxyType
 from typing import Any
@@ -94,7 +93,6 @@ class ScoringLabels:
         return bool(self.police_pattern.search(" ".join(str(t or "") for t in texts)))
 
 
-@lru_cache(maxsize=1)
 def load_scoring_labels() -> ScoringLabels:
     """Read and check the shipped scorer vocabulary.
 

@@ -7,6 +7,7 @@ either the whole document or none of it.
 
 from __future__ import annotations
 
+import abc
 import collections
 import datetime as dt
 import json
@@ -52,7 +53,7 @@ def _span(value: object) -> tuple[int, int] | None:
     return None
 
 
-class SqlStore:
+class SqlStore(abc.ABC):
     """Shared logic of the SQL stores; subclasses supply the connection, transactions and dialect hooks."""
 
     dialect = "sql"
@@ -64,17 +65,21 @@ class SqlStore:
         self._reports: dict[str, Report] = {}
 
     # -- dialect hooks -------------------------------------------------------------------------------------------
+    @abc.abstractmethod
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """Run a query and return its rows as dicts."""
 
+    @abc.abstractmethod
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        raise NotImplementedError
+        """Run a statement that returns no rows."""
 
+    @abc.abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError
+        """A context in which every write commits together or not at all."""
 
+    @abc.abstractmethod
     def _guard(self, action: str) -> AbstractContextManager[None]:
-        raise NotImplementedError
+        """A context that turns driver errors during ``action`` into StoreError / StoreUnavailable."""
 
     def _index_text(self, doc_id: str, title: str | None, text: str) -> None:
         """Add a document to the full-text index (PostgreSQL indexes a generated column instead)."""
@@ -85,11 +90,13 @@ class SqlStore:
     def _index_location(self, fused_id: str, lat: float | None, lon: float | None) -> None:
         """Index (or un-index, when ``lat`` is None) a fused event's location for spatial filters."""
 
+    @abc.abstractmethod
     def _spatial_filters(self, query: EventQuery) -> list[tuple[str, list[Any]]]:
-        raise NotImplementedError
+        """SQL conditions (with parameters) for the bbox and near filters of ``query``."""
 
+    @abc.abstractmethod
     def _text_filter(self, text: str) -> tuple[str, list[Any]]:
-        raise NotImplementedError
+        """SQL condition (with parameters) for a full-text search over the reporting documents."""
 
     def close(self) -> None:
         """Release the connection."""
