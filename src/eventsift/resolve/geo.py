@@ -149,7 +149,9 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
                 lead = _leading_country(sdoc, start, end, gaz) if ent.label_ == "ORG" else 0
                 if lead:
                     add(start, start + lead, "gazetteer", _lookup(gaz, sdoc[start:start + lead].text))
-                if ent.label_ in ("PERSON", "ORG"):  # other labels are often wrong spans over places: scan inside
+                # nationality adjectives ("the Malian army") are not places; other labels are often wrong spans over
+                # places: scan inside them
+                if ent.label_ in ("PERSON", "ORG", "NORP"):
                     for i in range(ent.start, ent.end):
                         other_ent[i] = True
         else:
@@ -268,7 +270,8 @@ def _police_city(sdoc: Any, start: int, end: int, gaz: Gazetteer,
 
 
 def _governed_by_locative(token: Any) -> bool:
-    """True for "in X", "near X" and "the city of X" / "the province of X" (place nouns naming what X is)."""
+    """True for "in X", "near X", "the city of X" / "the province of X" (place nouns naming what X is) and "the edge /
+    outskirts / centre of X" (a part of X)."""
     head = token
     while (head.dep_ in ("compound", "flat", "appos") or (head.dep_ == "amod" and head.pos_ == "PROPN")) \
             and head.head.i != head.i:
@@ -278,7 +281,7 @@ def _governed_by_locative(token: Any) -> bool:
     prep = head.head
     if prep.lower_ in LOCATIVE_PREPS:
         return True
-    return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_WORDS | ADMIN1_WORDS | ADMIN2_WORDS
+    return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_WORDS | ADMIN1_WORDS | ADMIN2_WORDS | PART_WORDS
 
 
 def _names_an_area(token: Any) -> bool:
