@@ -119,13 +119,18 @@ class Place:
 
 @dataclass(slots=True)
 class Casualties:
-    """Counts of people killed, injured, arrested; spans say which words each count came from."""
+    """Counts of people killed, injured, arrested; spans say which words each count came from.
+
+    ``injured_if_alive`` is set when the injured count rests only on people said to be shot or struck, whose fate the
+    event's sentences do not tell: another mention of the incident that counts them among the dead overrides it.
+    """
 
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None
     spans: dict[str, Span] = field(default_factory=dict)
     per_side: list[dict[str, Any]] = field(default_factory=list)
+    injured_if_alive: bool = False
 
 
 @dataclass(slots=True)

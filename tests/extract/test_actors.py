@@ -170,3 +170,21 @@ def test_actors_agent_modifying_another_agent_gives_way(stage: ActorsStage, nlp:
     stage(doc)
     actors = [a for a in doc.events[0].actors if a.role == "actor"]
     assert actors and actors[0].sector == "MIL"
+
+
+def test_actors_talks_have_the_delegations_not_the_topic(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "The strikes came soon after the negotiations on reopening the mountain road held "
+                 "between delegates of Armenia and Azerbaijan on 1 March.", "negotiations", plover="CONSULT")
+    assert sorted(a.country or "" for a in roles(actors, "actor")) == ["ARM", "AZE"]
+    assert not roles(actors, "recipient")
+
+
+def test_actors_an_agreement_is_never_an_actor(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "The shelling is a gross violation of the Minsk Agreement, the ministry said.",
+                 "violation", plover="ACCUSE")
+    assert all("Agreement" not in a.text for a in roles(actors, "actor"))
+
+
+def test_actors_a_dateline_agency_is_never_a_participant(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "LA PAZ, 12 JAN 90 (EFE) -- TWO BOMBS EXPLODED IN LA PAZ LAST NIGHT.", "EXPLODED")
+    assert all(a.text != "EFE" for a in actors)

@@ -10,7 +10,7 @@ import pytest
 from eventsift.config import Config
 from eventsift.extract.casualties import CasualtyFinder, create_casualties, load_casualty_lexicon, tally
 from eventsift.extract.quantities import load_number_lexicon
-from eventsift.model import Acled, Document, Event, Evidence, OffsetMap, Plover, Sentence, Source, When
+from eventsift.model import Acled, Document, Event, Evidence, OffsetMap, Place, Plover, Sentence, Source, When
 from eventsift.resources import Resources
 
 
@@ -49,6 +49,11 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("THE ATTACK RESULTED IN NO CASUALTIES.", {"killed": 0, "injured": 0}),
     ("About 50 peasants have been kidnapped.", {"abducted": 50}),
     ("A 17-year-old boy killed during the shooting was named.", {"killed": 1}),
+    ("Five people were shot, one fatally, at the street fair.", {"killed": 1, "injured": 4}),
+    ("Two men died and two others were injured in the shooting.", {"killed": 2, "injured": 2}),
+    ("Two people were wounded; one later died in hospital.", {"killed": 1, "injured": 1}),
+    ("Three of them had non-life-threatening gunshot wounds.", {"injured": 3}),
+    ("A shooting at a county home left four people dead.", {"killed": 4}),
 ])
 def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
     assert _counts(finder, text) == expected
@@ -216,3 +221,29 @@ def test_casualties_a_period_is_not_the_incident_of_a_day_inside_it(resources: R
                               When(dt.date(2022, 12, 15), dt.date(2023, 3, 5), "month", "the 80-day")])
     create_casualties(resources)(doc)
     assert [e.casualties.killed for e in doc.events] == [5, 5, 0]
+
+
+def test_casualties_a_blockade_assumes_no_toll(resources: Resources) -> None:
+    doc = Document(id="d", text="The blockade of the town continues.", clean="The blockade of the town continues.")
+    doc.sentences.append(Sentence(0, 0, 35, 0, 35))
+    doc.events.append(Event(plover=Plover("COERCE", "restrict"), evidence=Evidence(doc.text, (0, 35)), sentence=0,
+                            trigger=(4, 12)))
+    create_casualties(resources)(doc)
+    assert (doc.events[0].casualties.killed, doc.events[0].casualties.injured) == (None, None)
+
+
+@pytest.mark.model
+def test_casualties_a_dateline_place_is_not_a_victim(resources: Resources, nlp: Any) -> None:
+    text = "WILSON, N.C. (WNCN) — A shooting at a county home left four people dead."
+    doc = Document(id="d", text=text, clean=text)
+    doc.nlp = nlp(text)
+    doc.sentences = [Sentence(i, s.start_char, s.end_char, s.start_char, s.end_char)
+                     for i, s in enumerate(doc.nlp.sents)]
+    last = doc.sentences[-1]
+    trigger = text.index("shooting")
+    doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(text[last.start:last.end],
+                                                                       (last.start, last.end)),
+                            sentence=last.index, trigger=(trigger, trigger + 8)))
+    doc.places.append(Place(text="WILSON", span=(0, 6), name="Wilson", lat=35.7, lon=-77.9, country="USA"))
+    create_casualties(resources)(doc)
+    assert doc.events[0].casualties.killed == 4

@@ -140,6 +140,21 @@ def test_events_full_stage_ranks_main_event_first(full_stage: EventsStage, resou
     assert top.plover.type == "ASSAULT"
 
 
+def test_events_classifier_never_retypes_a_mention_of_a_long_story(full_stage: EventsStage,
+                                                                    resources: Resources) -> None:
+    lead = "A late-night shooting at an apartment complex left two men dead."
+    chatter = " ".join(f"Neighbour number {n} said she did not want to talk and asked what could have happened."
+                       for n in range(8))
+    events = run(full_stage, resources, f"{lead} {chatter}", dt.date(2016, 5, 2))
+    shooting = next(e for e in events if e.sentence == 0)
+    assert shooting.plover.type == "ASSAULT"
+
+
+def test_events_a_street_block_is_an_address(lexicon_stage: EventsStage, resources: Resources) -> None:
+    events = run(lexicon_stage, resources, "Officers found the victim in the 2200 block of Banks Lane East.")
+    assert "PROTEST" not in types_of(events)
+
+
 def test_events_fold_forms_handles_inflections() -> None:
     assert "shell" in fold_forms("shelled", {})
     assert "kidnap" in fold_forms("kidnapped", {})

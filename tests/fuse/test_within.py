@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventsift.fuse.within import WithinDocumentMerge
-from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, Plover, When
+from eventsift.model import Actor, Casualties, Claim, Document, Event, Evidence, Place, Plover, When
 
 TEXT = "Gunmen attacked a convoy near Kadugli today. They opened fire on the trucks, killing two drivers."
 
@@ -67,3 +67,46 @@ def test_within_stated_dates_must_overlap() -> None:
     doc.events = [make_event(0, (7, 15), date=monday), make_event(1, (50, 60), date=friday)]
     WithinDocumentMerge()(doc)
     assert len(doc.events) == 2
+
+
+def test_within_a_chain_of_mentions_is_one_incident_and_better_attested() -> None:
+    doc = Document("d", TEXT)
+    chain = [make_event(n, (n * 3, n * 3 + 2)) for n in (0, 2, 4)]
+    for event in chain:
+        event.confidence = 0.5
+    doc.events = chain
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert event.confidence > 0.5
+
+
+def test_within_mentions_of_the_same_stated_day_merge_further_apart() -> None:
+    doc = Document("d", TEXT)
+    day = When(dt.date(1990, 1, 5), dt.date(1990, 1, 5), "day", "5 January", (0, 9))
+    doc.events = [make_event(0, (7, 15), date=day), make_event(6, (50, 60), date=day)]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 1
+    doc.events = [make_event(0, (7, 15)), make_event(6, (50, 60))]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2
+
+
+def test_within_a_claim_of_responsibility_in_any_mention_makes_the_incident_claimed() -> None:
+    doc = Document("d", TEXT)
+    first, second = make_event(0, (7, 15)), make_event(1, (50, 60))
+    first.claimant = Claim("police", "police", (0, 6), "reported")
+    second.claimant = Claim("the group", "the group", (45, 54), "claimed")
+    doc.events = [first, second]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert event.claimant is not None and event.claimant.status == "claimed"
+
+
+def test_within_people_shot_in_one_mention_and_dead_in_another_are_not_injured() -> None:
+    doc = Document("d", TEXT)
+    died, shot = make_event(0, (7, 15), killed=1), make_event(1, (50, 60))
+    shot.casualties = Casualties(killed=None, injured=1, injured_if_alive=True)
+    doc.events = [died, shot]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert (event.casualties.killed, event.casualties.injured) == (1, None)

@@ -63,6 +63,20 @@ def test_dates_resolve_relative_to_publication(resolver: DateResolver, text: str
     assert (found[0].when.start, found[0].when.end, found[0].when.precision) == (start, end, precision)
 
 
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("a Christmas Eve shooting", D(2016, 12, 26), D(2016, 12, 24)),
+    ("on New Year’s Eve", D(2017, 1, 1), D(2016, 12, 31)),
+    ("over Thanksgiving", D(2016, 11, 28), D(2016, 11, 24)),
+    ("on Memorial Day", D(2016, 6, 1), D(2016, 5, 30)),
+    ("the Fourth of July weekend", D(2015, 3, 1), D(2014, 7, 4)),
+    ("next Labor Day", D(2016, 6, 1), D(2016, 9, 5)),
+])
+def test_dates_holidays_resolve_to_their_latest_occurrence(resolver: DateResolver, text: str, published: dt.date,
+                                                           day: dt.date) -> None:
+    found = resolver.find(text, published)
+    assert [(f.when.start, f.when.end, f.when.precision) for f in found] == [(day, day, "day")]
+
+
 @pytest.mark.parametrize("text", ["32 March", "a 25-year-old man", "He sat in the sun", "a 20-year sentence"])
 def test_dates_ignore_invalid_and_non_dates(resolver: DateResolver, text: str) -> None:
     assert resolver.find(text, PUBLISHED) == []

@@ -25,6 +25,7 @@ from eventsift.extract.arguments import (
 from eventsift.extract.coding import ANAPHORS, PRONOUNS, ActorCoder
 from eventsift.model import Actor, Document, Event
 from eventsift.resources import Resources
+from eventsift.text.dateline import dateline_sources
 
 NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
@@ -42,11 +43,14 @@ class Slots:
     pronoun_subject: bool = False
 
 
-def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slots:
-    """Actor and recipient head tokens of the trigger ``head`` from the dependency parse."""
+def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool, topical: bool = False) -> Slots:
+    """Actor and recipient head tokens of the trigger ``head`` from the dependency parse; with ``topical`` (talks,
+    agreements) the topic prepositions ("talks on X") name no participant."""
     reciprocal = head.lemma_.lower() in attachment["reciprocal_triggers"] or head.lower_ in attachment[
         "reciprocal_triggers"]
     preps_to_recipient = set(attachment["verbal_recipient_preps"] if verbal else attachment["recipient_preps"])
+    if topical:
+        preps_to_recipient -= set(attachment.get("topic_preps", ()))
     actors: list[Token] = []
     recipients: list[Token] = []
     victims: list[Token] = []  # victims of a verb the trigger noun hangs off: never turned into fighters
@@ -58,13 +62,16 @@ def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool) -> Slot
     skip = (PRONOUNS - ANAPHORS) | set(attachment["non_actor_words"])  # anaphors are resolved later
 
     def keep(tok: Token) -> bool:
-        return tok.lower_ not in skip and tok.ent_type_ not in NON_ACTOR_ENTITIES and not tok.like_num
+        # a clause ("on unblocking the corridor") is a topic, not a party
+        return (tok.lower_ not in skip and tok.ent_type_ not in NON_ACTOR_ENTITIES and not tok.like_num
+                and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("pcomp", "pobj")))
 
-    actors = [t for t in with_conjuncts(actors) if keep(t)]
+    actors = [t for t in _split_members(with_conjuncts(actors), attachment) if keep(t)]
     recipients = [t for t in with_conjuncts(recipients) if keep(t)]
     if reciprocal:
         actors, recipients = actors + [t for t in recipients if t.i not in {a.i for a in actors}], []
-    recipients += [t for t in with_conjuncts(victims) if keep(t)]
+    if not verbal:  # "killed in the attack": victims of a violent act only ("attacks came after the talks")
+        recipients += [t for t in with_conjuncts(victims) if keep(t)]
     actor_ids = {t.i for t in actors}
     recipients = [t for t in recipients if t.i not in actor_ids and t.i != head.i]
     return Slots([t for t in actors if t.i != head.i], recipients, pronoun_subject=pronoun and not actors)
@@ -124,11 +131,15 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
             (recipients if victim_noun else actors).extend(prep_objects(child))
         elif dep == "prep" and child.lower_ in preps:
             recipients.extend(prep_objects(child))
-        elif dep == "acl" and child.tag_ == "VBN":
-            # "the talks held between X and Y", "the attack carried out by X"
-            for grandchild in child.children:
-                if grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ in ("by", "between")):
-                    actors.extend(prep_objects(grandchild))
+    for participle in _participles(head):
+        # "the talks held between X and Y", "the attack carried out by X"; "between" also when the parser hangs
+        # the participle on a noun of a topic phrase ("talks on the corridor held between X and Y"), but not "by"
+        # ("an attack on a convoy escorted by soldiers")
+        direct = participle.head is head
+        for grandchild in participle.children:
+            if (direct and (grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ == "by"))) \
+                    or (grandchild.dep_ == "prep" and grandchild.lower_ == "between"):
+                actors.extend(prep_objects(grandchild))
     governor = head.head
     if governor is head:
         return
@@ -148,14 +159,44 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
         victims.extend(c for c in verb.children if c.dep_ == "nsubjpass")
 
 
-def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -> list[Actor]:
-    """Actors and recipients of one event."""
+def _split_members(tokens: list[Token], attachment: dict[str, Any]) -> list[Token]:
+    """"Representatives of X and Y" are two parties: a member noun whose "of" phrase is coordinated gives way to the
+    coordinated names."""
+    members = set(attachment.get("member_nouns", ()))
+    out: list[Token] = []
+    for tok in tokens:
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"] if tok.lower_ in members or tok.lemma_.lower() in members else []
+        named = with_conjuncts(objects)
+        out.extend(named if len(named) > 1 else [tok])
+    return out
+
+
+def _participles(head: Token) -> list[Token]:
+    """Past participles modifying the trigger noun or a noun of its prepositional phrases (a few levels deep)."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(4):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"):  # the tagger often calls "held" VBD
+                    out.append(child)
+                elif child.dep_ in ("prep", "pobj", "pcomp", "dobj"):
+                    nxt.append(child)
+        frontier = nxt
+    return out
+
+
+def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
+                  sources: frozenset[int] = frozenset()) -> list[Actor]:
+    """Actors and recipients of one event; tokens in ``sources`` (a dateline's agency) are never participants."""
     doc = coder.doc
     head = head_token(doc, event)
     if head is None:
         return []
     verbal = event.plover.type in attachment["verbal_types"]
-    slots = find_slots(head, attachment, verbal=verbal)
+    slots = find_slots(head, attachment, verbal=verbal, topical=event.plover.type in attachment.get("topic_types", ()))
     instruments = set(attachment["instrument_nouns"])
     actor_tokens = [t for t in slots.actors if t.lower_ not in instruments and t.lemma_.lower() not in instruments]
     # a modifier of a trigger noun is an actor only when it names one ("FMLN attack", not "latest attack")
@@ -163,19 +204,23 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -
                                                     and not coder.hits_in(*phrase_extent(t)))]
     floor = sentence_tokens(doc, max(0, event.sentence - 2))[0]
     abstract = frozenset(attachment["non_target_nouns"]) | instruments
+    documents = frozenset(attachment.get("document_nouns", ()))
 
     def party(tok: Token, *, strict: bool) -> Token | None:
         """The token naming the party: a pronoun's antecedent; ``None`` for what cannot act or be targeted."""
         if tok.lower_ in ANAPHORS:
             return coder.antecedent(tok, floor=floor)
+        if strict and (tok.lemma_.lower() in documents or tok.lower_ in documents):
+            return None
         if strict:
             return tok if coder.is_agentive(tok) else None
         if tok.lemma_.lower() not in abstract and tok.lower_ not in abstract:
             return tok
         return tok if coder.names_party(*phrase_extent(tok)) else None  # "the call of the European Parliament"
 
-    actor_tokens = [p for t in actor_tokens if (p := party(t, strict=True)) is not None]
-    recipient_tokens = [p for t in slots.recipients if (p := party(t, strict=False)) is not None]
+    actor_tokens = [p for t in actor_tokens if (p := party(t, strict=True)) is not None and p.i not in sources]
+    recipient_tokens = [p for t in slots.recipients if (p := party(t, strict=False)) is not None
+                        and p.i not in sources]
     actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in recipient_tokens]
     if event.plover.type == "ACCUSE" and not recipients:
@@ -183,7 +228,7 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any]) -
         if accused is not None:
             recipients.append(coder.actor_for_hit("recipient", accused))
     if not actors and not verbal:
-        hit = _fallback_perpetrator(coder, event, head, slots, attachment)
+        hit = _fallback_perpetrator(coder, event, head, slots, attachment, sources)
         if hit is not None:
             actors.append(coder.actor_for_hit("actor", hit))
     return _dedupe(actors + recipients)
@@ -206,11 +251,11 @@ def _accused_party(coder: ActorCoder, event: Event, head: Token, actor_ids: set[
 
 
 def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,
-                          attachment: dict[str, Any]) -> DictMatch | None:
+                          attachment: dict[str, Any], sources: frozenset[int]) -> DictMatch | None:
     """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then a named
     armed group or a rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
     doc = coder.doc
-    taken: set[int] = set()
+    taken: set[int] = set(sources)
     for tok in slots.recipients:
         start, end = phrase_extent(tok)
         taken.update(range(start, end))
@@ -253,6 +298,18 @@ def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: S
     return first[name] if counts[name] >= MIN_DOC_MENTIONS else None
 
 
+def _source_tokens(doc: Document) -> frozenset[int]:
+    """Token indices of the sources a wire dateline names ("LA PAZ, 12 JAN 90 (EFE) --")."""
+    if doc.nlp is None:
+        return frozenset()
+    out: set[int] = set()
+    for start, end in dateline_sources(doc.clean):
+        span = doc.nlp.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
+
+
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     seen: set[tuple[str, tuple[int, int]]] = set()
     out = []
@@ -279,8 +336,9 @@ class ActorsStage:
         if doc.nlp is None or not doc.events:
             return
         coder = ActorCoder(self.dictionary, doc)
+        sources = _source_tokens(doc)
         for event in doc.events:
-            event.actors = attach_actors(coder, event, self.dictionary.attachment)
+            event.actors = attach_actors(coder, event, self.dictionary.attachment, sources)
 
 
 def create_actors(resources: Resources) -> ActorsStage:

@@ -48,6 +48,8 @@ HISTORICAL_DAYS = 365
 FIELDS: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
 TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said to be wounded or killed
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+#: Coercion that lays no hand on anyone (a blockade, a curfew, a ban, censorship): no toll is assumed, only counted.
+NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
 ACCUSING_PLOVER = frozenset({"ACCUSE"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -121,6 +123,7 @@ class _Tally:
     value: int | None = None
     span: tuple[int, int] | None = None
     sides: list[Mention] = field(default_factory=list)
+    if_alive: bool = False  # the count is of people shot or struck whose fate is not told
 
 
 def _alt(words: Any) -> str:
@@ -139,7 +142,9 @@ class CasualtyFinder:
         num = rf"(?:{numbers.pattern}|an?|one|another|his|her|a\s+couple\s+of|a\s+dozen)"
         persons = rf"(?:{_alt(lexicon.persons)}|(?:\d+|[a-z]+)[\s-]years?[\s-]old)"
         singular = _alt(p for p in lexicon.persons if not p.endswith("s") and p not in _PLURALS)
-        modifier = r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at)\b)[\w'’-]+\s+)"
+        # a word inside a victim phrase: never a verb of the clause or a number ("a home left four people dead")
+        modifier = (r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at|left|leaving|leaves"
+                    rf"|after|when|killing|wounding)\b)(?!(?:{numbers.pattern})\b)(?!\d)[\w'’-]+\s+)")
         not_age = r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)"
         group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
                  rf"(?:{persons})|others?"
@@ -196,7 +201,8 @@ class CasualtyFinder:
             rf"\b(?P<noun>{_alt(toll_alts)})\s+(?:[\w'’]+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit|stood\s+at|"
             rf"stands\s+at|climbed\s+to|rose\s+to)\s+(?P<q>{qual})(?P<n>{numbers.pattern})\b", flags)
         self._death = re.compile(
-            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|the\s+\w+))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
+            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|the\s+\w+)|"
+            rf"(?:later|subsequently|eventually|afterwards)(?=\s))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
             rf"|victim)\s+(?:[\w'’-]+\s+){{0,8}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
         self._zero = re.compile(
             rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:{persons}))\s+(?:else\s+)?(?:of\s+[\w\s]{{0,20}}?)?"
@@ -207,13 +213,17 @@ class CasualtyFinder:
         self._subset = re.compile(rf"(?:{_alt(lexicon.subset_markers)})\s*(?::\s*)?$", flags)
         self._reflexive = re.compile(rf"\b(?P<verb>{_alt(active_alts)})\s+(?:him|her)self\b", flags)
         self._suffered = re.compile(
-            r"\b(?:suffered|sustained|received|treated\s+for|with)\s+(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
+            rf"(?:(?<![\w'’-])(?P<n>{numbers.pattern})\s+(?:of\s+(?:them|those|the\s+\w+)|{persons})\s+"
+            r"(?:(?:also|each|all|both)\s+)?)?"
+            r"\b(?:suffered|sustained|received|treated\s+for|with|had|has|have)\s+(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
             r"threatening|serious|critical|minor|graze|self-inflicted|apparent|fatal|gunshot|stab|single|\w+ly)[\s-]*)*"
             r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
         self._ordinal = re.compile(
             rf"\ba\s+(?P<ord>{_alt(numbers.ordinals)})\s+(?:{persons})\s+(?:[\w'’-]+\s+){{0,8}}?"
             rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b",
             flags)
+        self._partly_fatal = re.compile(
+            rf"\s*,?\s*(?:and\s+)?(?P<k>{num})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
         self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
 
@@ -244,7 +254,9 @@ class CasualtyFinder:
                 found.append(self._hurt(Mention(name, 1, m.start(), m.end(), "ref"), _norm(m.group("verb")), text))
         for m in self._suffered.finditer(text):
             name = "killed" if self._fatal.search(m.group()) else "injured"
-            found.append(Mention(name, 1, m.start(), m.end(), "ref"))
+            count = self._count(m.group("n"), "") if m.group("n") else None
+            found.append(Mention(name, count, m.start(), m.end(), "set") if count else
+                         Mention(name, 1, m.start(), m.end(), "ref"))
         for m in self._ordinal.finditer(text):
             found.append(Mention("killed", self.numbers.ordinals[m.group("ord").lower()], m.start(), m.end()))
         for m in self._zero.finditer(text):
@@ -259,13 +271,15 @@ class CasualtyFinder:
                     mention.field = "hurt"
         return found
 
-    def find_named(self, parsed: Any, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    def find_named(self, parsed: Any, start: int, end: int, found: list[Mention],
+                   places: frozenset[int] = frozenset()) -> list[Mention]:
         """Named victims in the parse of clean ``[start, end)``: "Castellar was found dead", "the murder of X".
 
         Counts the proper names (and their conjuncts) that are the subject of a passive casualty verb or of "died",
         the object of an active one ("gunmen killed X and Y"), under "of" after a casualty noun or its possessor
         ("X's assassination"), and the companions "along with" / "together with" them, where no counted mention
-        already covers them.
+        already covers them. A name at a clean offset in ``places`` is a resolved place ("WILSON, N.C. -- A shooting
+        left four dead"), not a victim.
         """
         if parsed is None:
             return []
@@ -296,7 +310,8 @@ class CasualtyFinder:
             for victim in victims:
                 tokens = list(victim.subtree)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-                people = [t for t in (victim, *(c for c in victim.subtree if c.dep_ == "conj")) if _is_name(t)]
+                people = [t for t in (victim, *(c for c in victim.subtree if c.dep_ == "conj"))
+                          if _is_name(t) and t.idx not in places]
                 if not people or any(m.start < last and first < m.end for m in found + out):
                     continue
                 out.append(Mention(name, len(people), first, last, "set", victim.text))
@@ -312,7 +327,14 @@ class CasualtyFinder:
             gstart = m.start("groups")
             for g in self._group.finditer(m.group("groups")):
                 mention = self._group_mention(g, text, name, gstart)
-                if mention is not None:
+                if mention is None:
+                    continue
+                partly = self._partly_fatal.match(text[m.end():]) if verb.split()[-1] in HURT_VERBS else None
+                if partly is not None and (dead := self._count(partly.group("k"), "")):
+                    # "five people were shot, one fatally": one killed among five hurt
+                    out.append(Mention("hurt", mention.count, mention.start, mention.end, mention.mode, mention.who))
+                    out.append(Mention("killed", dead, m.end() + partly.start("k"), m.end() + partly.end()))
+                else:
                     out.append(self._hurt(mention, verb, text[m.end():]))
         return out
 
@@ -457,11 +479,14 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
             killed, injured = tallies["killed"], tallies["injured"]
             if killed.value is None or killed.value == 0:
                 killed.value, killed.span = mention.count, (mention.start, mention.end)
-                if injured.value:
+                # the dead were among the injured only when the injured were counted first ("two were hurt; one
+                # later died"), not in "two women died and two others were injured"
+                if injured.value and injured.span is not None and injured.span[0] < mention.start:
                     injured.value = max(0, injured.value - mention.count)
     hurt, killed, injured = tallies.pop("hurt"), tallies["killed"], tallies["injured"]
     if hurt.value and hurt.value - (killed.value or 0) > (injured.value or 0):
         # people shot or struck who are not among the dead were wounded
+        injured.if_alive = not injured.value and not killed.value
         injured.value, injured.span = hurt.value - (killed.value or 0), hurt.span
         injured.sides.extend(hurt.sides)
     return tallies
@@ -523,8 +548,9 @@ class CasualtiesStage:
             counted.append((event, event.casualties))
         self._share_incident_counts(counted)
         for event, cas in counted:
-            if "killed" in cas.spans or "injured" in cas.spans:
-                # an event whose toll the text states is better attested than a bare mention: rank it higher
+            if ("killed" in cas.spans or "injured" in cas.spans) and event.plover.type not in ACCUSING_PLOVER:
+                # an act of violence whose toll the text states is better attested than a bare mention: rank it
+                # higher (an accusation only repeats the toll of the act it is about)
                 event.confidence += (1.0 - event.confidence) * STATED_TOLL_BOOST
         doc.provided.add("casualties")
 
@@ -536,7 +562,8 @@ class CasualtiesStage:
             for mention in found:
                 mention.start += sent.clean_start
                 mention.end += sent.clean_start
-            found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found))
+            found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found,
+                                                _place_starts(doc, sent)))
             cache[sent.index] = found
         return cache[sent.index]
 
@@ -557,7 +584,7 @@ class CasualtiesStage:
                 if source is not None:
                     cas.killed, cas.injured = source.killed, source.injured
                     cas.spans.update({k: v for k, v in source.spans.items() if k in ("killed", "injured")})
-            if self.assume_zero:
+            if self.assume_zero and event.plover.mode not in NO_TOLL_MODES:
                 cas.killed = 0 if cas.killed is None else cas.killed
                 cas.injured = 0 if cas.injured is None else cas.injured
 
@@ -572,6 +599,7 @@ class CasualtiesStage:
                                      "span": doc.to_original(mention.start, mention.end)})
         out.killed = killed.value
         out.injured = injured.value
+        out.injured_if_alive = injured.if_alive
         out.arrested = tallies["arrested"].value
         for name in ("abducted", "missing"):
             if tallies[name].value is not None:
@@ -606,6 +634,17 @@ class CasualtiesStage:
         if nearest.precision != "day" and own.precision == "day":
             return True
         return False
+
+
+def _place_starts(doc: Document, sent: Sentence) -> frozenset[int]:
+    """Clean offsets of the tokens of ``sent`` that start a resolved place name."""
+    if doc.nlp is None or not doc.places:
+        return frozenset()
+    starts = {place.span[0] for place in doc.places}
+    span = doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(tok.idx for tok in span if doc.to_original(tok.idx, tok.idx + len(tok))[0] in starts)
 
 
 def _asserted(event: Event) -> bool:

@@ -14,7 +14,6 @@ When the perpetrator claims the act and the event has no actor yet, the claimant
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
@@ -36,6 +35,7 @@ from eventsift.extract.claim_model import ClaimModel, claim_features, load_claim
 from eventsift.extract.coding import PRONOUNS, ActorCoder
 from eventsift.model import Actor, Claim, Document, Event
 from eventsift.resources import Resources
+from eventsift.text.dateline import dateline_source
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
                              "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators",
@@ -48,11 +48,6 @@ NON_STATE_ARMED: frozenset[str] = frozenset({"REB", "CRM"})
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
-# Wire datelines: "SAN SALVADOR, 3 JAN 90 (RADIO X) -- [REPORT] [Y]" or "BAGHDAD (Reuters) -"
-DATELINE = re.compile(
-    r"\A\s*[A-Za-z][^\n,()]{1,40}(?:,\s*\d{1,2}\s+[A-Za-z]{3,9}\s+\d{2,4})?\s*\(([^()\n]{2,60})\)\s*(?:--|-|–|—)"
-)
-DATELINE_REPORT = re.compile(r"\A[^\n]{0,120}?--\s*\[[A-Z ]+\]\s*\[([^\]\n]{2,80})\]")
 
 
 @dataclass(frozen=True)
@@ -467,7 +462,7 @@ class ClaimFinder:
     def _dateline_claim(self) -> Claim | None:
         """The source named by a wire dateline, if the text starts with one."""
         text = self.doc.clean
-        match = DATELINE.match(text) or DATELINE_REPORT.match(text)
+        match = dateline_source(text)
         if match is None:
             return None
         c_start, c_end = match.span(1)

@@ -154,13 +154,15 @@ class EventClassifier:
         vec = self.vectorise(text, lexicon_features(cands))
         return self.case.proba(vec), self.plover.proba(vec)
 
-    def rerank(self, text: str, cands: list[Candidate], codebooks: Codebooks) -> None:
+    def rerank(self, text: str, cands: list[Candidate], codebooks: Codebooks, *,
+               features: list[Candidate] | None = None, retype: bool = True) -> None:
         """Make the top event carry the classifier's PLOVER type and the top ACLED-bearing event its CASE label.
 
-        The lexicon finds the mentions; the classifier (which sees the lexicon's findings as features) decides which
-        mention is the main one and, when no mention has its type, re-types the lexicon's best mention.
+        The lexicon finds the mentions; the classifier (which sees the lexicon's findings in ``text``, by default all
+        of ``cands``, as features) decides which mention is the main one and, when ``retype`` and no mention has its
+        type, re-types the lexicon's best mention.
         """
-        p_case, p_plover = self.predict(text, cands)
+        p_case, p_plover = self.predict(text, cands if features is None else features)
         typed = [c for c in cands if c.type is not None]
         for c in typed:
             c.confidence = 0.5 * c.confidence + 0.5 * p_plover.get(c.type or "", 0.0)
@@ -170,7 +172,7 @@ class EventClassifier:
             match = [c for c in typed if c.type == best_type]
             if match:
                 chosen = max(match, key=lambda c: c.confidence)
-            elif p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= RETYPE_RATIO * max(
+            elif retype and p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= RETYPE_RATIO * max(
                     p_plover.get(c.type or "", 0.0) for c in typed):
                 chosen = max(typed, key=lambda c: (c.aux is None, c.confidence))
                 chosen.type, chosen.mode = best_type, None
@@ -187,7 +189,7 @@ class EventClassifier:
         target = next((c for c in ordered if c.acled == label), None)
         if target is None:
             target = next((c for c in ordered if codebooks.acled.is_compatible(label, c.type)), None)
-        if target is None and p_case[label] >= RETYPE_CASE:
+        if target is None and retype and p_case[label] >= RETYPE_CASE:
             target = ordered[0]
         if target is None:
             return

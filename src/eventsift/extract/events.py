@@ -42,6 +42,9 @@ CREATE_MIN = 0.25
 CREATED_FACTOR = 0.6
 #: Confidence multiplier for modifier-like matches kept because nothing else in their sentence is an event.
 WEAK_FACTOR = 0.8
+#: Longest text (in sentences) like the classifier's training snippets: longer texts are classified on their lead
+#: and the classifier may not re-type a mention there (a whole news story is not the snippet it learned from).
+SNIPPET_SENTENCES = 4
 #: Sentences back within which a definite nominal ("the attack") refers to an event already coded.
 NOMINAL_WINDOW = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"})
@@ -211,9 +214,9 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
 
     Dropped: a light verb whose object is itself a trigger ("held talks", "commit atrocities"); an intransitive-only
     trigger with a direct object ("demonstrates its rejection"); a trigger that needs a person object and has none
-    ("held between representatives"); an intention verb with an infinitive ("seeking to initiate"); a verb whose
-    complement is a cognition verb ("allows to regard"); the object or topic of a non-factive trigger ("rejection of
-    negotiations", "talks on unblocking").
+    ("held between representatives"); a street address ("the 2200 block of Main Street"); an intention verb with an
+    infinitive ("seeking to initiate"); a verb whose complement is a cognition verb ("allows to regard"); the object
+    or topic of a non-factive trigger ("rejection of negotiations", "talks on unblocking").
     Weakened (kept only when nothing else in the sentence is an event): participles used as modifiers ("occupied
     territories", "units stationed in"), nouns inside such modifiers, nouns used as compound modifiers ("sabotage
     group"), and events named in an infinitive of purpose or intention ("intention to complete the cleansing",
@@ -228,6 +231,7 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
     nonfactive = syn.get("nonfactive_types", frozenset())
     characterising = syn.get("characterising_verbs", frozenset())
     event_heads = syn.get("event_heads", frozenset())
+    address = syn.get("address_nouns", frozenset())
     by_tok: dict[int, Candidate] = {}
     for c in cands:
         for i in range(c.start, c.end):
@@ -244,6 +248,10 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
         multiword = c.end - c.start > 1
         if tok.dep_ == "prep" and not multiword:
             # "according to", "following", "regarding": a preposition, not an event
+            c.dropped = True
+        elif lemma in address and not verbal and any(
+                ch.like_num or ch.lower_ == "unit" for ch in tok.children if ch.dep_ in ("nummod", "compound")):
+            # "the 2200 block of Main Street": an address
             c.dropped = True
         elif c.entry.intransitive and any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
             c.dropped = True
@@ -614,12 +622,18 @@ def apply_classifier(doc: Document, live: list[Candidate], codebooks: Codebooks,
                      classifier: EventClassifier) -> list[Candidate]:
     """Let the classifier re-rank and re-type the lexicon's events, or create one when the lexicon found none.
 
+    Texts longer than :data:`SNIPPET_SENTENCES` are classified on their lead, and only snippets may be re-typed.
+
     A created event sits on the root of the first sentence, carries the classifier's PLOVER type and CASE label
     (``plover.type`` ``None`` for a disaster or crime label that out-scores every PLOVER type) and a confidence
     scaled down by :data:`CREATED_FACTOR`; below :data:`CREATE_MIN` nothing is created.
     """
+    sents = list(doc.nlp.sents) if doc.nlp is not None else []
+    snippet = len(sents) <= SNIPPET_SENTENCES
+    text = doc.clean if snippet else doc.clean[:sents[SNIPPET_SENTENCES - 1].end_char]
+    lead = live if snippet else [c for c in live if c.sent < SNIPPET_SENTENCES]
     if not live and doc.nlp is not None and len(doc.nlp):
-        p_case, p_plover = classifier.predict(doc.clean, [])
+        p_case, p_plover = classifier.predict(text, [])
         best = max(p_plover, key=lambda k: p_plover[k])
         label = max(p_case, key=lambda k: p_case[k])
         if max(p_plover[best], p_case[label]) < CREATE_MIN:
@@ -633,7 +647,7 @@ def apply_classifier(doc: Document, live: list[Candidate], codebooks: Codebooks,
         live = [Candidate(0, root.i, root.i + 1, root.i, entry, ptype, None, None if non_political else label,
                           confidence=CREATED_FACTOR * entry.weight)]
     if live:
-        classifier.rerank(doc.clean, live, codebooks)
+        classifier.rerank(text, live, codebooks, features=lead, retype=snippet)
     return live
 
 

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, When
 from eventsift.resources import Resources
 
+#: Each further mention merged into an event (up to :data:`MAX_BOOSTED_MENTIONS`) moves its confidence this share of
+#: the way to 1: an incident the text names several times is better attested than a single mention.
+MENTION_BOOST = 0.2
+MAX_BOOSTED_MENTIONS = 3
 GEO_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -24,6 +28,8 @@ class MergeSettings:
     """How far apart two mentions may be and still be one incident."""
 
     max_sentence_gap: int = 2
+    #: mentions that state the same day may be further apart ("kidnapped on 5 January ... on 5 January, the ELN")
+    max_sentence_gap_same_day: int = 8
     max_km: float = 25.0
 
 
@@ -57,6 +63,12 @@ def dates_compatible(a: When | None, b: When | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def same_stated_day(a: When | None, b: When | None) -> bool:
+    """Both dates stated in the text (not defaulted) and the same single day."""
+    return (a is not None and b is not None and a.span is not None and b.span is not None
+            and a.precision == b.precision == "day" and a.start == a.end == b.start == b.end)
+
+
 def counts_compatible(a: Casualties, b: Casualties) -> bool:
     """Two different non-zero counts of the same kind mean two incidents."""
     for key in ("killed", "injured", "arrested"):
@@ -66,11 +78,14 @@ def counts_compatible(a: Casualties, b: Casualties) -> bool:
     return True
 
 
-def same_incident(a: Event, b: Event, settings: MergeSettings) -> bool:
-    """True when ``b`` is another mention of the incident ``a`` describes."""
+def same_incident(a: Event, b: Event, settings: MergeSettings, last_sentence: int | None = None) -> bool:
+    """True when ``b`` is another mention of the incident ``a`` describes; ``last_sentence`` is the sentence of the
+    latest mention already merged into ``a`` (a chain of mentions, each near the previous one, is one incident)."""
     if a.plover.type is None or a.plover.type != b.plover.type or a.plover.aux != b.plover.aux:
         return False
-    if a.trigger == b.trigger or abs(b.sentence - a.sentence) > settings.max_sentence_gap:
+    last = a.sentence if last_sentence is None else last_sentence
+    gap = settings.max_sentence_gap_same_day if same_stated_day(a.date, b.date) else settings.max_sentence_gap
+    if a.trigger == b.trigger or abs(b.sentence - last) > gap:
         return False
     if a.plover.mode and b.plover.mode and a.plover.mode != b.plover.mode and a.sentence == b.sentence:
         return False
@@ -95,14 +110,20 @@ def better_date(a: When | None, b: When | None) -> When | None:
 
 
 def merge_casualties(a: Casualties, b: Casualties) -> Casualties:
-    """Per field, the stated count (the larger when both state one), with its span."""
+    """Per field, the stated count (the larger when both state one), with its span; people one mention only says were
+    shot are not injured when another mention counts as many dead ("a man was shot ... he died at the scene")."""
     out = Casualties(spans=dict(a.spans), per_side=list(a.per_side) or list(b.per_side))
     for key in ("killed", "injured", "arrested"):
         x, y = getattr(a, key), getattr(b, key)
+        if key == "injured" and a.injured_if_alive != b.injured_if_alive:
+            shot, other = (a, b) if a.injured_if_alive else (b, a)
+            if other.killed and shot.injured is not None and other.killed >= shot.injured:
+                x = y = other.injured
         take_b = x is None or (y is not None and y > x)
         setattr(out, key, y if take_b else x)
         if take_b and key in b.spans:
             out.spans[key] = b.spans[key]
+    out.injured_if_alive = a.injured_if_alive and b.injured_if_alive
     for key, span in b.spans.items():
         out.spans.setdefault(key, span)
     return out
@@ -119,6 +140,8 @@ def merge_into(doc: Document, a: Event, b: Event) -> None:
     a.actors = merge_actors(a.actors, b.actors)
     if a.claimant is None or (a.claimant.span is None and b.claimant is not None and b.claimant.span is not None):
         a.claimant = b.claimant or a.claimant
+    elif b.claimant is not None and b.claimant.status == "claimed" and a.claimant.status != "claimed":
+        a.claimant = b.claimant  # a claim of responsibility in any mention makes the incident claimed
     a.date = better_date(a.date, b.date)
     a.location = better_place(a.location, b.location)
     a.casualties = merge_casualties(a.casualties, b.casualties)
@@ -148,12 +171,21 @@ class WithinDocumentMerge:
     def __call__(self, doc: Document) -> None:
         """Merge coreferent event mentions in place, keeping text order."""
         kept: list[Event] = []
+        last: list[int] = []  # sentence of the latest mention merged into each kept event
+        merged: list[int] = []  # mentions merged into each kept event
         for event in sorted(doc.events, key=lambda e: (e.sentence, e.trigger[0])):
-            target = next((k for k in reversed(kept) if same_incident(k, event, self.settings)), None)
+            target = next((n for n in reversed(range(len(kept)))
+                           if same_incident(kept[n], event, self.settings, last[n])), None)
             if target is None:
                 kept.append(event)
+                last.append(event.sentence)
+                merged.append(0)
             else:
-                merge_into(doc, target, event)
+                merge_into(doc, kept[target], event)
+                last[target] = max(last[target], event.sentence)
+                merged[target] += 1
+                if merged[target] <= MAX_BOOSTED_MENTIONS:
+                    kept[target].confidence += (1.0 - kept[target].confidence) * MENTION_BOOST
         doc.events = kept
 
 

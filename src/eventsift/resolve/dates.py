@@ -63,6 +63,18 @@ TIME_LEXICON_SCHEMA: dict[str, Any] = {
         "units": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
         "day_parts": {"type": "array", "items": {"type": "string"}},
         "night_words": {"type": "array", "items": {"type": "string"}},
+        "holidays": {"type": "object", "additionalProperties": {
+            "type": "object",
+            "required": ["month"],
+            "properties": {
+                "month": {"type": "integer", "minimum": 1, "maximum": 12},
+                "day": {"type": "integer", "minimum": 1, "maximum": 31},
+                "weekday": {"type": "integer", "minimum": 0, "maximum": 6},
+                "nth": {"type": "integer", "enum": [-1, 1, 2, 3, 4]},
+            },
+            "oneOf": [{"required": ["day"]}, {"required": ["weekday", "nth"]}],
+            "additionalProperties": False,
+        }},
     },
     "additionalProperties": False,
 }
@@ -77,6 +89,7 @@ class TimeLexicon:
     units: dict[str, int]
     day_parts: tuple[str, ...]
     night_words: frozenset[str]
+    holidays: dict[str, dict[str, int]]
 
 
 def load_time_lexicon(config: Config) -> TimeLexicon:
@@ -86,6 +99,7 @@ def load_time_lexicon(config: Config) -> TimeLexicon:
     return TimeLexicon(
         months=data["months"], weekdays=data["weekdays"], units=data["units"],
         day_parts=tuple(data["day_parts"]), night_words=frozenset(data["night_words"]),
+        holidays=data.get("holidays", {}),
     )
 
 
@@ -227,6 +241,17 @@ class _Calendar:
             date = pub - dt.timedelta(days=back)
         return (date, date, "day")
 
+    def holiday(self, m: re.Match[str]) -> Resolved | None:
+        """A named holiday: its latest occurrence on or before publication, or the next one after "next"."""
+        rule = self.lexicon.holidays[re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))]
+        pub = self.pub()
+        ahead = "next" in (m.group("mod") or "").lower()
+        for year in ((pub.year, pub.year + 1) if ahead else (pub.year, pub.year - 1)):
+            date = _holiday_date(rule, year)
+            if date is not None and ((date > pub) if ahead else (date <= pub)):
+                return (date, date, "day")
+        return None
+
     def today(self, m: re.Match[str]) -> Resolved | None:
         del m
         return (self.pub(), self.pub(), "day")
@@ -356,6 +381,8 @@ class DateResolver:
         parts = rf"(?:{_alt(lx.day_parts)})"
         b, e = r"(?<![\w-])", r"(?![\w-])"
         rel = True
+        holiday = "|".join(re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]")
+                           for h in sorted(lx.holidays, key=len, reverse=True)) or r"(?!)"
 
         def rule(pattern: str, resolve: str, *, relative: bool = False, duration: bool = False) -> _Rule:
             return _Rule(re.compile(pattern, flags), resolve, relative, duration)
@@ -381,6 +408,8 @@ class DateResolver:
                  "year_only"),
             rule(rf"{b}(?P<x>(?P<mod>(?:(?:last|next|this|past|late|early|on)\s+)*)(?P<wd>{weekday})(?:'s|’s)?"
                  rf"(?:\s+{parts})?){e}", "on_weekday", relative=rel),
+            rule(rf"{b}(?P<x>(?:(?P<mod>last|this|next|on|late|early)\s+)?(?P<h>{holiday}))(?:'s|’s)?{e}",
+                 "holiday", relative=rel),
             rule(rf"{b}(?:earlier\s+|later\s+|late\s+|early\s+)?(?:today|tonight|this\s+{parts}|"
                  rf"(?:earlier|later)\s+in\s+the\s+day)(?:'s|’s)?{e}", "today", relative=rel),
             rule(rf"{b}(?:late\s+|early\s+)?(?:yesterday(?:\s+{parts})?|last\s+night|last\s+evening)(?:'s|’s)?{e}",
@@ -397,6 +426,16 @@ class DateResolver:
             rule(rf"{b}(?:for|in|over|during)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<n>{num})\s+"
                  rf"(?P<unit>{unit})s?{e}", "duration", relative=rel, duration=True),
         ]
+
+
+def _holiday_date(rule: dict[str, int], year: int) -> dt.date | None:
+    """The day a holiday rule (fixed day, or nth/last weekday of a month) falls on in ``year``."""
+    month = rule["month"]
+    if "day" in rule:
+        return _safe_date(year, month, rule["day"])
+    weekdays = [week[rule["weekday"]] for week in calendar.monthcalendar(year, month) if week[rule["weekday"]]]
+    nth = rule["nth"]
+    return dt.date(year, month, weekdays[nth if nth < 0 else nth - 1])
 
 
 def _duration_precision(days: int) -> str:
