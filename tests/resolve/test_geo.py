@@ -237,3 +237,81 @@ def test_geo_outlet_table_loads_and_matches_hosts() -> None:
     assert outlet_state(table, None, "https://www.chicagotribune.com/news/local/x.html") == "IL"
     assert outlet_state(table, "miami.cbslocal.com", None) == "FL"
     assert outlet_state(table, "example.org", None) is None
+
+
+# --- US counties and false toponyms in US local news (invented sentences) ----------------------------------------
+
+COUNTY_PLACES: list[tuple[GazPlace, list[str]]] = [
+    *MORE_PLACES,
+    (GazPlace(40, "Washington County", 45.52, -122.99, "USA", "admin2", 493_505, "Oregon", "US.OR"), []),
+    (GazPlace(41, "Washington County", 36.06, -94.16, "USA", "admin2", 192_065, "Arkansas", "US.AR"), []),
+    (GazPlace(42, "Arkansas", 34.9, -92.4, "USA", "admin1", 3_000_000, "Arkansas", "US.AR"), []),
+    (GazPlace(43, "Lucas", -13.07, -55.91, "BRA", "place", 45_000), []),
+    (GazPlace(44, "Lucas County", 41.66, -83.56, "USA", "admin2", 420_000, "Ohio", "US.OH"), []),
+    (GazPlace(45, "Honda", 5.21, -74.74, "COL", "place", 25_000), []),
+    (GazPlace(46, "Raleigh", 35.77, -78.64, "USA", "place", 482_295, "North Carolina", "US.NC"), []),
+    (GazPlace(47, "Oildale", 35.42, -119.02, "USA", "place", 32_684, "California", "US.CA"), []),
+    (GazPlace(48, "Jackson", 32.30, -90.18, "USA", "place", 153_701, "Mississippi", "US.MS"), []),
+]
+
+
+@pytest.fixture(scope="module")
+def stage3() -> GeoStage:
+    common = frozenset({"police", "mobile", "of", "honda", "raleigh", "jackson"})
+    return GeoStage(MemoryGazetteer(COUNTY_PLACES), common, {"kfsm.com": ("Fort Smith", "AR")},
+                    frozenset({"police", "mobile", "of"}))
+
+
+def test_geo_county_name_resolves_to_the_county_not_a_town(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "A man was shot dead in Lucas County on Sunday, the sheriff said.", trigger="shot")
+    stage3(doc)
+    loc = doc.events[0].location
+    assert loc is not None and loc.name == "Lucas County" and loc.precision == "admin2" and loc.country == "USA"
+
+
+def test_geo_namesake_county_follows_the_outlet_state(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "Deputies said a woman was shot in Washington County late Friday.", trigger="shot")
+    doc.source.outlet = "kfsm.com"
+    stage3(doc)
+    assert places_by_text(doc)["Washington County"].admin1 == "Arkansas"
+
+
+def test_geo_namesake_county_follows_the_state_named_in_the_text(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "A teen was shot in Washington County, Arkansas, on Monday.", trigger="shot")
+    stage3(doc)
+    assert places_by_text(doc)["Washington County"].admin1 == "Arkansas"
+
+
+def test_geo_namesake_county_without_context_stays_unresolved(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "A teen was shot in Washington County on Monday.", trigger="shot")
+    stage3(doc)
+    assert "Washington County" not in places_by_text(doc)
+
+
+def test_geo_small_foreign_place_is_no_location_in_a_us_story(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "The Sheriff's Office said the victim was shot while sitting in a Honda Accord.",
+                   trigger="shot")
+    stage3(doc)
+    assert all(p.country != "COL" for p in doc.places)
+    assert doc.events[0].location is None
+
+
+def test_geo_police_force_named_by_a_common_word_city(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "The Raleigh Police Department says a man died after he was shot on Creedmoor Road.",
+                   trigger="shot")
+    stage3(doc)
+    assert "Raleigh" in places_by_text(doc)
+
+
+def test_geo_city_before_lower_case_police_is_the_city(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "Jackson police are investigating a shootout that killed three people.", trigger="killed")
+    stage3(doc)
+    assert places_by_text(doc)["Jackson"].admin1 == "Mississippi"
+
+
+def test_geo_small_place_far_from_the_outlet_state_is_dropped(nlp: Any, stage3: GeoStage) -> None:
+    doc = make_doc(nlp, "The man, who grew up in Oildale, was shot in Washington County on Friday.", trigger="shot")
+    doc.source.outlet = "kfsm.com"
+    stage3(doc)
+    assert "Oildale" not in places_by_text(doc)
+    assert places_by_text(doc)["Washington County"].admin1 == "Arkansas"

@@ -45,9 +45,17 @@ CITY_POLICE = re.compile(
     r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+Police(?:\s+(?:Department|Dept\.?))?$")
 #: Organisations only the United States has: a document naming one is set in the US ("the Sheriff's Office").
 US_POLICING = re.compile(r"\b(?:Sheriff['\u2019]s (?:Office|Department)|Police Department|Police Dept\b)")
+#: Offices only the United States has, wherever the text names them ("the district attorney", "Highway Patrol").
+US_OFFICES = re.compile(r"\b(?:[Dd]istrict [Aa]ttorney|Highway Patrol|[Ss]tate [Tt]roopers?|[Cc]ounty [Ss]heriff|"
+                        r"[Ss]heriff['\u2019]s (?:[Oo]ffice|[Dd]epartment|[Dd]eput(?:y|ies)))\b")
+#: A county name shared within a country resolves without regional context only when one is this much larger.
+COUNTY_DOMINANCE = 10.0
+#: A city this large may be named by a common word in a police force's name ("the Mobile Police Department").
+LARGE_CITY = 100_000
 #: Ambiguous names with no context resolve only when the most populous candidate dominates this much.
 DOMINANCE = 3.0
 COMMON_WORDS_RANK = 20_000
+VERY_COMMON_WORDS_RANK = 1_000
 #: Verbs whose direct object is the place acted on ("captured Kabul", "shelled Aleppo"), not a participant.
 TAKING_VERBS = frozenset({
     "capture", "seize", "liberate", "retake", "recapture", "take", "storm", "raid", "bomb", "shell", "attack", "hit",
@@ -75,6 +83,16 @@ class Toponym:
 
 def load_common_words(config: Config) -> frozenset[str]:
     """The most frequent English words (symspellpy's frequency list), which are not place names by default."""
+    return _frequent_words(config, COMMON_WORDS_RANK)
+
+
+def load_very_common_words(config: Config) -> frozenset[str]:
+    """The most frequent English words of all ("mobile", "park", "federal"): never a city even in a police force's
+    name, where a merely common word ("Raleigh", "Jackson") is."""
+    return _frequent_words(config, VERY_COMMON_WORDS_RANK)
+
+
+def _frequent_words(config: Config, rank: int) -> frozenset[str]:
     del config
     try:
         path = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
@@ -87,7 +105,7 @@ def load_common_words(config: Config) -> frozenset[str]:
         if len(parts) == 2 and parts[1].isdigit():
             rows.append((int(parts[1]), parts[0]))
     rows.sort(reverse=True)
-    return frozenset(w for _, w in rows[:COMMON_WORDS_RANK])
+    return frozenset(w for _, w in rows[:rank])
 
 
 def _capitalised(token: Any) -> bool:
@@ -104,8 +122,14 @@ def _strip_span(sdoc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: int = 5) -> list[Toponym]:
-    """Every toponym of a spaCy Doc, as token ranges with their gazetteer candidates (possibly none)."""
+def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: int = 5,
+                  very_common: frozenset[str] | None = None) -> list[Toponym]:
+    """Every toponym of a spaCy Doc, as token ranges with their gazetteer candidates (possibly none).
+
+    ``very_common`` words never name a city in a police force's name; other ``common`` words may, for a large city
+    (default: all of ``common``).
+    """
+    very_common = common if very_common is None else very_common
     found: list[Toponym] = []
     taken = [False] * len(sdoc)
     other_ent = [False] * len(sdoc)
@@ -124,11 +148,17 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
         if start >= end or any(taken[i] for i in range(start, end)):
             continue
         text = sdoc[start:end].text
+        if ent.label_ in PLACE_LABELS | MISLABELS and (unit := _unit_after(sdoc, start, end, gaz)) is not None:
+            add(start, unit[0], "ner", unit[1])  # "Lucas" + "County": the county, not a town called Lucas
+            continue
         if ent.label_ in PLACE_LABELS:
             cands = _lookup(gaz, text)
+            if not cands and (county := _county_org(sdoc, start, end, gaz)) is not None:
+                add(start, start + county[0], "ner", county[1])  # "Marion County Sheriff's Office" as a FAC
+                continue
             if not cands and end - start > 1 and sdoc[end - 1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
                 end -= 1  # "Sumatra province": the descriptor is picked up again as a precision hint
-                cands = _lookup(gaz, sdoc[start:end].text)
+                cands = _unit_candidates(_lookup(gaz, sdoc[start:end].text), sdoc[end].lower_)
             if not cands and end - start > 1 and sdoc[start].lower_ in PART_PREFIXES:
                 cands = _lookup(gaz, sdoc[start + 1:end].text)  # "West Phoenix", "North Philadelphia"
                 if cands:
@@ -143,8 +173,10 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
                          or any(m.preferred and m.place.population >= 100_000 for m in cands)))
             )):
                 add(start, end, "curated", cands)
-            elif (police := _police_city(sdoc, start, end, gaz, common)) is not None:
+            elif (police := _police_city(sdoc, start, end, gaz, common, very_common)) is not None:
                 add(start, start + police[0], "gazetteer", police[1])
+            elif (county := _county_org(sdoc, start, end, gaz)) is not None:
+                add(start, start + county[0], "gazetteer", county[1])
             else:
                 lead = _leading_country(sdoc, start, end, gaz) if ent.label_ == "ORG" else 0
                 if lead:
@@ -159,7 +191,7 @@ def find_toponyms(sdoc: Any, gaz: Gazetteer, common: frozenset[str], max_words: 
                 other_ent[i] = True
     i = 0
     while i < len(sdoc):
-        if taken[i] or other_ent[i] or not _capitalised(sdoc[i]):
+        if taken[i] or other_ent[i] or not _capitalised(sdoc[i]) or sdoc[i].lower_ == "the":
             i += 1
             continue
         hit = None
@@ -208,8 +240,8 @@ def _dateline(sdoc: Any, gaz: Gazetteer, window: int = 60) -> tuple[int, int, li
             j += 1
         if j > i and j < len(sdoc) and sdoc[j].text in _DATELINE_END:
             cands = _lookup(gaz, sdoc[i:j].text)
-            if not cands and j - i > 1 and sdoc[j - 1].lower_ in ("county", "parish"):
-                cands = _lookup(gaz, sdoc[i:j - 1].text)
+            if not cands and j - i > 1 and sdoc[j - 1].lower_ in COUNTY_WORDS:
+                cands = _unit_candidates(_lookup(gaz, sdoc[i:j - 1].text), sdoc[j - 1].lower_)
             if cands:
                 return i, j, cands
         i = j if j > i else i + 1
@@ -248,15 +280,22 @@ def _leading_country(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> int:
     return 0
 
 
-def _police_city(sdoc: Any, start: int, end: int, gaz: Gazetteer,
-                 common: frozenset[str]) -> tuple[int, list[NameMatch]] | None:
-    """The city of a city police force named by an entity ("Raleigh Police Department"): its length and candidates;
-    a common word ("Mobile", "Transit") is no city name here."""
+def _police_city(sdoc: Any, start: int, end: int, gaz: Gazetteer, common: frozenset[str],
+                 very_common: frozenset[str]) -> tuple[int, list[NameMatch]] | None:
+    """The city of a city police force named by an entity ("Raleigh Police Department", or "Jackson" before "police"):
+    its length and candidates; a very common word ("Mobile", "Transit") is no city name here."""
     text = sdoc[start:end].text
+    if end < len(sdoc) and sdoc[end].lower_ == "police" and not sdoc[end].is_sent_start:
+        text = f"{text} Police"  # "Jackson police said": the entity stops before the lower-case word
     hit = CITY_POLICE.match(text)
     not_city = ADMIN1_WORDS | ADMIN2_WORDS | {"state", "capitol", "university", "campus"}
-    if hit is None or hit.group("name").lower() in common or any(
-            w.lower() in not_city for w in hit.group("name").split()):
+    if hit is None or any(w.lower() in not_city for w in hit.group("name").split()):
+        return None
+    # a common word ("Transit Police") names a city only when it is a large one ("Raleigh", "Jackson", "Mobile")
+    # and the text never uses the word in lower case ("metro")
+    name = hit.group("name")
+    common_word = name.lower() in common
+    if name.lower() in very_common or (common_word and any(t.text == name.lower() for t in sdoc)):
         return None
     n = 0
     for k in range(start, end):
@@ -266,7 +305,45 @@ def _police_city(sdoc: Any, start: int, end: int, gaz: Gazetteer,
     if n == 0:
         return None
     cands = [m for m in _lookup(gaz, sdoc[start:start + n].text) if m.place.kind == "place"]
+    if common_word:
+        cands = [m for m in cands if m.place.population >= LARGE_CITY]
     return (n, cands) if cands else None
+
+
+#: Unit words of the United States (and Ireland, the UK) written after or before a name: "Wake County", "Orleans
+#: Parish". A name with one names the county, never a town of the same name elsewhere ("Lucas County" is not Lucas).
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+#: An organisation named after its county: "the Vanderburgh County Coroner's Office", "Lucas County Sheriff".
+COUNTY_ORG = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*\s+(?:County|Parish|Borough))\b")
+
+
+def _unit_candidates(cands: list[NameMatch], word: str) -> list[NameMatch]:
+    """Candidates of a name whose unit word was dropped: for a county word only units, never towns."""
+    if word not in COUNTY_WORDS:
+        return cands
+    return [m for m in cands if m.place.kind != "place"]
+
+
+def _unit_after(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> tuple[int, list[NameMatch]] | None:
+    """A county the entity names together with the unit word right after it ("Lucas" + "County"): end and
+    candidates."""
+    if end >= len(sdoc) or sdoc[end].text not in ("County", "Parish", "Borough"):
+        return None
+    cands = [m for m in _lookup(gaz, sdoc[start:end + 1].text) if m.place.kind == "admin2"]
+    return (end + 1, cands) if cands else None
+
+
+def _county_org(sdoc: Any, start: int, end: int, gaz: Gazetteer) -> tuple[int, list[NameMatch]] | None:
+    """The county an organisation is named after ("Vanderburgh County Coroner's Office"): its length and the
+    county candidates."""
+    hit = COUNTY_ORG.match(sdoc[start:end].text)
+    if hit is None:
+        return None
+    for k in range(start, end):
+        if sdoc[k].idx + len(sdoc[k].text) - sdoc[start].idx == hit.end("name"):
+            cands = [m for m in _lookup(gaz, sdoc[start:k + 1].text) if m.place.kind == "admin2"]
+            return (k + 1 - start, cands) if cands and k + 1 < end else None
+    return None
 
 
 def _governed_by_locative(token: Any) -> bool:
@@ -358,53 +435,80 @@ class Context:
 
     admin1_codes: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
+    home_state: str | None = None  # the outlet's state ("US.GA"): the document's own, unlike a state named in a name
 
 
 def _score(top: Toponym, m: NameMatch, countries: Counter[str], admin1s: Counter[str],
-           anchors: list[GazPlace], context: Context = Context()) -> tuple[float, bool]:
-    """Score a candidate; also say whether anything in the document (not just its prior) supports it."""
+           anchors: list[GazPlace], context: Context = Context()) -> tuple[float, int]:
+    """Score a candidate; also say how far the document (not just its prior) supports it: 0 not at all, 1 by its
+    country only, 2 by its region (state named, "City, ST", a nearby place)."""
     place = m.place
     score = math.log10(place.population + 10) + (1.0 if m.preferred else 0.0) + KIND_BONUS.get(place.kind, 0.0)
     score += 1.0 if place.curated else 0.0
-    supported = False
+    support = 0
+    local = place.kind in ("place", "admin2")
     if place.admin1_code and place.admin1_code in context.admin1_codes:
-        score += 4.0 if place.kind == "place" else 1.0
-        supported = True
+        score += 4.0 if local else 1.0
+        support = 2
     if place.country and place.country in context.countries:
         score += 1.5
-        supported = True
+        support = max(support, 1)
     if top.admin1_code:
         if place.admin1_code == top.admin1_code:
             score += 10.0
-            supported = True
+            support = 2
         else:
             score -= 5.0
     if top.country_hint:
         if place.country == top.country_hint:
             score += 8.0
-            supported = True
+            support = max(support, 1)
         else:
             score -= 4.0
     if top.precision_hint in ("admin1", "admin2") and place.kind in ("admin1", "admin2", "region"):
         score += 3.0
     if place.country and countries.get(place.country):
         score += 2.0 + min(countries[place.country], 3) * 0.5
-        supported = True
-    if place.admin1_code and admin1s.get(place.admin1_code) and place.kind == "place":
+        support = max(support, 1)
+    if place.admin1_code and admin1s.get(place.admin1_code) and local:
         score += 2.5
-        supported = True
-    if anchors and place.kind == "place":
+        support = 2
+    if anchors and local:
         nearest = min(_km(place, a) for a in anchors)
         if nearest < 300:
             score += 1.5
-            supported = True
-    return score, supported
+            support = 2
+    return score, support
+
+
+def _home(toponyms: list[Toponym], context: Context) -> tuple[str | None, str | None]:
+    """The document's own country and state, when it clearly has one: the outlet's (or a US-only office's) country
+    and state, else the dateline's (a state only in the US), else the country of most of its resolved places (three
+    at least, two thirds)."""
+    country = next(iter(context.countries)) if len(context.countries) == 1 else None
+    state = context.home_state
+    for top in toponyms:
+        if top.source == "dateline" and top.place is not None:
+            country = country or top.place.country
+            if top.place.kind != "country" and top.place.country == "USA":
+                state = state or top.place.admin1_code  # local news has a home state; a foreign dateline does not
+    if country is None:
+        named = Counter(t.place.country for t in toponyms if t.place is not None and t.place.country)
+        if named:
+            first, count = named.most_common(1)[0]
+            if count >= MAJORITY_MIN and count * 3 >= 2 * sum(named.values()):
+                country = first
+    return country, state
 
 
 def resolve_toponyms(toponyms: list[Toponym], context: Context = Context()) -> None:
     """Choose a place for each toponym using the rest of the document as context (two passes)."""
     anchors: list[GazPlace] = []
-    for _ in range(2):
+    for second in (False, True):
+        backing: dict[str, set[int]] = {}  # country -> the distinct places resolved in it (repeats back nothing)
+        for top in toponyms:
+            if top.place is not None and top.place.country:
+                backing.setdefault(top.place.country, set()).add(top.place.id)
         countries: Counter[str] = Counter()
         admin1s: Counter[str] = Counter()
         for top in toponyms:
@@ -424,7 +528,9 @@ def resolve_toponyms(toponyms: list[Toponym], context: Context = Context()) -> N
                 if own.kind == "admin1" and own.admin1_code:
                     admin1s[own.admin1_code] -= 1
             others = [a for a in anchors if own is None or a.id != own.id]
-            _choose(top, countries, admin1s, others, context)
+            # the first pass keeps every candidate so that the places of the second have their neighbours
+            _choose(top, countries, admin1s, others, context, _home(toponyms, context) if second else (None, None),
+                    backing)
             if own is not None and own.country:
                 countries[own.country] += 1
                 if own.kind == "admin1" and own.admin1_code:
@@ -432,8 +538,17 @@ def resolve_toponyms(toponyms: list[Toponym], context: Context = Context()) -> N
         anchors = [t.place for t in toponyms if t.place is not None and t.place.kind in ("place", "admin2")]
 
 
+#: A place outside the document's country (or state) with no support in the text and fewer people than this is
+#: more likely a word that happens to be a foreign place name ("a Honda Accord", "Macy's") than where things happened.
+SMALL_FOREIGN = 250_000
+SMALL_OUT_OF_STATE = 50_000
+#: Resolved places of one country that make it the document's country when nothing else says which it is.
+MAJORITY_MIN = 3
+
+
 def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchors: list[GazPlace],
-            context: Context = Context()) -> None:
+            context: Context = Context(), home: tuple[str | None, str | None] = (None, None),
+            backing: dict[str, set[int]] | None = None) -> None:
     if not top.candidates:
         top.place, top.reason = None, "not in the gazetteer"
         return
@@ -441,16 +556,46 @@ def _choose(top: Toponym, countries: Counter[str], admin1s: Counter[str], anchor
         ((*_score(top, m, countries, admin1s, anchors, context), m) for m in top.candidates),
         key=lambda x: -x[0],
     )
-    _, supported, best = scored[0]
-    settlements = [m for m in top.candidates if m.place.kind == "place"]
-    if best.place.kind == "place" and not supported and len(settlements) >= 3:
-        pops = sorted((m.place.population for m in settlements), reverse=True)
-        if pops[0] < DOMINANCE * max(pops[1], 1) and pops[0] < 1_000_000:
+    _, support, best = scored[0]
+    if best.place.kind == "admin2" and support < 2:
+        # namesake counties ("Washington County" in 30 states): one the text places regionally beats a larger one
+        # it does not; none placed and none dominant: unresolved
+        local = [x for x in scored if x[2].place.kind == "admin2" and x[1] == 2]
+        namesakes = [x[2].place.population for x in scored
+                     if x[2].place.kind == "admin2" and x[2].place.country == best.place.country]
+        if local:
+            _, support, best = local[0]
+        elif len(namesakes) >= 2 and sorted(namesakes)[-1] < COUNTY_DOMINANCE * max(sorted(namesakes)[-2], 1):
             top.place, top.reason = None, (
-                f"{len(settlements)} places share this name and the text gives no country or region to choose"
+                f"{len(namesakes)} units of {best.place.country} share this name and the text gives no region to "
+                "choose"
             )
             return
-    top.place = best.place
+    same_kind = [m for m in top.candidates if m.place.kind == best.place.kind]
+    if best.place.kind in ("place", "admin2") and support == 0 and len(same_kind) >= 3:
+        pops = sorted((m.place.population for m in same_kind), reverse=True)
+        if pops[0] < DOMINANCE * max(pops[1], 1) and pops[0] < 1_000_000:
+            top.place, top.reason = None, (
+                f"{len(same_kind)} places share this name and the text gives no country or region to choose"
+            )
+            return
+    country, state = home
+    if best.place.kind == "place" and not best.place.curated and top.source != "dateline":
+        backed = bool((backing or {}).get(best.place.country or "", set()) - {best.place.id})
+        if (country and best.place.country != country and support < 2 and not backed and not top.country_hint
+                and best.place.population < SMALL_FOREIGN):
+            top.place, top.reason = None, (
+                f"the only match is a small place in {best.place.country}, a country the text never points at "
+                f"(the document is about {country})"
+            )
+            return
+        if (state and best.place.country == country and best.place.admin1_code != state and support <= 1
+                and best.place.population < SMALL_OUT_OF_STATE):
+            top.place, top.reason = None, (
+                f"the only match is a small place in another state ({best.place.admin1}) than the document's"
+            )
+            return
+    top.place, top.reason = best.place, None
     top.precision = best.place.precision
     if top.precision_hint in ("admin1", "admin2") and best.place.kind == "place":
         top.precision = top.precision_hint
@@ -743,9 +888,10 @@ def document_context(doc: Document, gaz: Gazetteer, outlets: dict[str, tuple[str
                 codes.add(str(hit[0].admin1_code))
                 break
     countries = {"USA"} if any(c.startswith("US.") for c in codes) else set()
-    if any(ent.label_ == "ORG" and US_POLICING.search(ent.text) for ent in doc.nlp.ents):
+    if any(ent.label_ == "ORG" and US_POLICING.search(ent.text) for ent in doc.nlp.ents) or US_OFFICES.search(
+            doc.nlp.text):
         countries.add("USA")
-    return Context(frozenset(codes), frozenset(countries))
+    return Context(frozenset(codes), frozenset(countries), None if state is None else f"US.{state}")
 
 
 class GeoStage:
@@ -756,14 +902,16 @@ class GeoStage:
     provides: tuple[str, ...] = ("places", "locations")
 
     def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str],
-                 outlets: dict[str, tuple[str, str]] | None = None) -> None:
+                 outlets: dict[str, tuple[str, str]] | None = None,
+                 very_common_words: frozenset[str] | None = None) -> None:
         self.gazetteer = gazetteer
         self.common_words = common_words
         self.outlets = outlets or {}
+        self.very_common_words = very_common_words
 
     def toponyms(self, doc: Document) -> list[Toponym]:
         """Find and resolve the toponyms of a parsed document."""
-        toponyms = find_toponyms(doc.nlp, self.gazetteer, self.common_words)
+        toponyms = find_toponyms(doc.nlp, self.gazetteer, self.common_words, very_common=self.very_common_words)
         resolve_toponyms(toponyms, document_context(doc, self.gazetteer, self.outlets))
         return toponyms
 
@@ -787,4 +935,5 @@ def create_geo(resources: Resources) -> GeoStage:
         resources.get("gazetteer", load_gazetteer),
         resources.get("geo.common_words", load_common_words),
         resources.get("geo.us_outlets", load_outlets),
+        resources.get("geo.very_common_words", load_very_common_words),
     )
