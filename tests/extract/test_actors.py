@@ -188,3 +188,9 @@ def test_actors_an_agreement_is_never_an_actor(stage: ActorsStage, nlp: Any) -> 
 def test_actors_a_dateline_agency_is_never_a_participant(stage: ActorsStage, nlp: Any) -> None:
     actors = run(stage, nlp, "LA PAZ, 12 JAN 90 (EFE) -- TWO BOMBS EXPLODED IN LA PAZ LAST NIGHT.", "EXPLODED")
     assert all(a.text != "EFE" for a in actors)
+
+
+def test_actors_the_agent_of_the_attack_in_a_casualty_sentence(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "A guard was wounded in the attack staged tonight by urban guerrilla commandos on the "
+                 "government house, official sources confirmed.", "wounded")
+    assert [a.text for a in roles(actors, "actor")] == ["urban guerrilla commandos"]

@@ -54,6 +54,13 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("Two people were wounded; one later died in hospital.", {"killed": 1, "injured": 1}),
     ("Three of them had non-life-threatening gunshot wounds.", {"injured": 3}),
     ("A shooting at a county home left four people dead.", {"killed": 4}),
+    ("In August 2015, two people were shot at the bar.", {"injured": 2}),
+    ("TWO U.S. MISSIONARIES -- AGED 19 AND 21 -- WERE SHOT TO DEATH LAST NIGHT.", {"killed": 2}),
+    ("Two members of his escort were also killed.", {"killed": 2}),
+    ("A man is dead and four others, including a teenage boy, were shot after an argument.", {"killed": 1, "injured": 4}),
+    ("A driver for the ride-sharing service was shot in the back by a passenger.", {"injured": 1}),
+    ("One man was shot in the chest and another in the arm.", {"injured": 2}),
+    ("Police found two victims suffering from gunshot wounds.", {"injured": 2}),
 ])
 def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
     assert _counts(finder, text) == expected
@@ -247,3 +254,11 @@ def test_casualties_a_dateline_place_is_not_a_victim(resources: Resources, nlp: 
     doc.places.append(Place(text="WILSON", span=(0, 6), name="Wilson", lat=35.7, lon=-77.9, country="USA"))
     create_casualties(resources)(doc)
     assert doc.events[0].casualties.killed == 4
+
+
+def test_casualties_victims_listed_by_age_add_up(finder: CasualtyFinder) -> None:
+    sentences = ["A 23-year-old woman was shot in the calf.", "A 30-year-old man was shot in the foot.",
+                 "A 41-year-old man was shot in the arm."]
+    assert tally([finder.find(s) for s in sentences])["injured"].value == 3
+    restated = ["A man was shot on Sunday.", "A 25-year-old man was shot in the leg."]
+    assert tally([finder.find(s) for s in restated])["injured"].value == 1

@@ -31,6 +31,7 @@ NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONE
 
 
 MIN_DOC_MENTIONS = 2
+REPORTING_SECTORS: frozenset[str] = frozenset({"MED"})
 TARGET_PREPS: frozenset[str] = frozenset({"on", "against", "upon", "at", "into", "toward", "towards"})
 
 
@@ -228,10 +229,32 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
         if accused is not None:
             recipients.append(coder.actor_for_hit("recipient", accused))
     if not actors and not verbal:
+        agent = _sentence_agent(coder, event, head, attachment, {t.i for t in recipient_tokens} | set(sources))
+        if agent is not None:
+            actors.append(coder.actor_for_token("actor", agent, verbal=verbal))
+    if not actors and not verbal:
         hit = _fallback_perpetrator(coder, event, head, slots, attachment, sources)
         if hit is not None:
             actors.append(coder.actor_for_hit("actor", hit))
+    if not verbal:  # a news outlet reports an act of violence; it does not commit it
+        actors = [a for a in actors if a.sector not in REPORTING_SECTORS]
     return _dedupe(actors + recipients)
+
+
+def _sentence_agent(coder: ActorCoder, event: Event, head: Token, attachment: dict[str, Any],
+                    taken: set[int]) -> Token | None:
+    """The agent of another act of the event's sentence when its own trigger has none: "a guard was wounded in the
+    attack staged by urban commandos" (the trigger is "wounded"); never the agent of a speech verb."""
+    doc = coder.doc
+    start, end = sentence_tokens(doc, event.sentence)
+    speech = set(attachment["speech_verbs"])
+    for tok in sorted(doc.nlp[start:end], key=lambda t: abs(t.i - head.i)):
+        if tok.dep_ != "agent" or tok.head.lemma_.lower() in speech or tok.head.lower_ in speech:
+            continue
+        for obj in with_conjuncts(prep_objects(tok)):
+            if obj.i not in taken and coder.is_agentive(obj):
+                return obj
+    return None
 
 
 def _accused_party(coder: ActorCoder, event: Event, head: Token, actor_ids: set[int]) -> DictMatch | None:

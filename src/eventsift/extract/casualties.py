@@ -52,6 +52,9 @@ VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
 ACCUSING_PLOVER = frozenset({"ACCUSE"})
+OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+AGE = re.compile(r"\b(?:\d+|[a-z]+)[\s-]years?[\s-]old\b", re.IGNORECASE)
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
                         "striking"})
@@ -108,7 +111,8 @@ def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
 
 @dataclass(slots=True)
 class Mention:
-    """One count in one sentence: ``mode`` is "set" (a count), "add" (more people), "total" (a toll) or "zero"."""
+    """One count in one sentence: ``mode`` is "set" (a count), "aged" (one person told apart by age), "add" (more
+    people), "total" (a toll), "zero", "ref" (a reference to one victim) or "died" (people counted as hurt died)."""
 
     field: str
     count: int
@@ -144,10 +148,12 @@ class CasualtyFinder:
         singular = _alt(p for p in lexicon.persons if not p.endswith("s") and p not in _PLURALS)
         # a word inside a victim phrase: never a verb of the clause or a number ("a home left four people dead")
         modifier = (r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at|left|leaving|leaves"
-                    rf"|after|when|killing|wounding)\b)(?!(?:{numbers.pattern})\b)(?!\d)[\w'’-]+\s+)")
+                    rf"|after|when|killing|wounding)\b)(?!(?:{numbers.pattern})\s)(?!\d+\s)[\w'’-]+(?:\.[\w'’-]+)*\.?\s+)")
         not_age = r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)"
+        # "two members of his escort", "a driver for the ride-sharing service": who the people are
+        of_party = r"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
         group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
-                 rf"(?:{persons})|others?"
+                 rf"(?:{persons}){of_party}|others?"
                  rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular})|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
@@ -174,10 +180,13 @@ class CasualtyFinder:
         self._toll_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["toll_nouns"]}
         groups = rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and|as\s+well\s+as|plus)\s+{group_nc})*)"
         self._passive = re.compile(
-            rf"{groups}(?:\s*,[^,.;]{{0,60}},)?\s+(?:who\s+)?{aux}(?P<verb>{_alt(passive_alts)})\b", flags)
+            rf"{groups}(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?"
+            rf"(?:(?:is|was|are|were)\s+(?:[\w'’-]+\s+){{0,3}}?(?:after|from|following)\s+being\s+|{aux})"
+            rf"(?P<verb>{_alt(passive_alts)})\b", flags)
         self._reduced = re.compile(
-            rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously)\s+)?(?P<verb>killed|slain|murdered|"
-            rf"wounded|injured|hurt|dead)(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|"
+            rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously|also)\s+)?(?P<verb>killed|slain|"
+            rf"murdered|wounded|injured|hurt|dead|shot(?=\s+and\s+(?:are|is|was|were|remains?|died)\b))"
+            rf"(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|"
             rf"as|early|late|last|this|yesterday|overnight|since|following)\b)", flags)
         self._of = re.compile(
             rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|assassinations?|massacres?|executions?|shooting\s+deaths?|"
@@ -213,15 +222,18 @@ class CasualtyFinder:
         self._subset = re.compile(rf"(?:{_alt(lexicon.subset_markers)})\s*(?::\s*)?$", flags)
         self._reflexive = re.compile(rf"\b(?P<verb>{_alt(active_alts)})\s+(?:him|her)self\b", flags)
         self._suffered = re.compile(
-            rf"(?:(?<![\w'’-])(?P<n>{numbers.pattern})\s+(?:of\s+(?:them|those|the\s+\w+)|{persons})\s+"
-            r"(?:(?:also|each|all|both)\s+)?)?"
-            r"\b(?:suffered|sustained|received|treated\s+for|with|had|has|have)\s+(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
+            rf"(?:(?<![\w'’-])(?P<n>{numbers.pattern})\s+(?:of\s+(?:them|those|the\s+\w+)|others?|{persons})"
+            r"(?:\s*\([^()]{0,40}\))?\s+(?:(?:also|each|all|both)\s+)?)?"
+            r"\b(?:suffered|sustained|sustaining|suffering|received|receiving|treated\s+for|with|had|has|have)\s+"
+            r"(?:from\s+)?"
+            r"(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
             r"threatening|serious|critical|minor|graze|self-inflicted|apparent|fatal|gunshot|stab|single|\w+ly)[\s-]*)*"
             r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
         self._ordinal = re.compile(
             rf"\ba\s+(?P<ord>{_alt(numbers.ordinals)})\s+(?:{persons})\s+(?:[\w'’-]+\s+){{0,8}}?"
             rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b",
             flags)
+        self._elliptic = re.compile(r"\b(?:and|,)\s+(?P<n>another)\s+(?:was\s+)?(?:in|to)\s+the\s+\w+", flags)
         self._partly_fatal = re.compile(
             rf"\s*,?\s*(?:and\s+)?(?P<k>{num})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
@@ -257,6 +269,11 @@ class CasualtyFinder:
             count = self._count(m.group("n"), "") if m.group("n") else None
             found.append(Mention(name, count, m.start(), m.end(), "set") if count else
                          Mention(name, 1, m.start(), m.end(), "ref"))
+        for m in self._elliptic.finditer(text):
+            # "one man was shot in the chest and another in the arm"
+            before = [f for f in found if f.end <= m.start()]
+            if before:
+                found.append(Mention(before[-1].field, 1, m.start("n"), m.end(), "add"))
         for m in self._ordinal.finditer(text):
             found.append(Mention("killed", self.numbers.ordinals[m.group("ord").lower()], m.start(), m.end()))
         for m in self._zero.finditer(text):
@@ -267,7 +284,7 @@ class CasualtyFinder:
             # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
             # counted as injured only beyond the dead (see tally)
             for mention in found:
-                if mention.field == "injured" and mention.count == 1 and mention.mode in ("set", "ref"):
+                if mention.field == "injured" and mention.count == 1 and mention.mode in ("set", "ref", "aged"):
                     mention.field = "hurt"
         return found
 
@@ -343,7 +360,10 @@ class CasualtyFinder:
         if mention.field != "injured" or verb.split()[-1] not in HURT_VERBS:
             return mention
         clause = re.split(r"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b", rest, maxsplit=1)[0]
-        mention.field = "killed" if self._fatal.search(clause) else "hurt"
+        if self._fatal.search(clause):
+            mention.field = "killed"
+        elif not OTHERS.search(mention.who or ""):  # "one is dead and four others were shot": the four survived
+            mention.field = "hurt"
         return mention
 
     def _group_mention(self, g: re.Match[str], text: str, name: str, offset: int) -> Mention | None:
@@ -356,9 +376,13 @@ class CasualtyFinder:
         if count is None:
             return None
         who = g.group("who") or ""
+        if not who and YEAR_LIKE.fullmatch(g.group("n").strip()):
+            return None  # "in August 2015, two people were shot": a year, not a count
         # "another", "two more": people not yet counted; "two others" usually restates the rest of a sentence's count
         words = set((g.group("n") + " " + who).lower().split()) - {"other", "others"}
         mode = "add" if words & self.lexicon.additive_markers else "set"
+        if mode == "set" and count == 1 and g.group("n").lower() in ("a", "an") and AGE.search(who):
+            mode = "aged"  # "a 23-year-old woman": one person told apart by age
         return Mention(name, count, start, end, mode, who.strip() or None)
 
     def _from_match(self, m: re.Match[str], text: str, name: str | None, mode: str = "set") -> list[Mention]:
@@ -395,7 +419,9 @@ class CasualtyFinder:
                 continue
             count = self._count(m.group("n"), "") if m.group("n") else 1
             if count:
-                out.append(Mention("killed", count, m.start(), m.end(), "died"))
+                # "another person died": one more dead; "the man later died": a death of someone counted as hurt
+                another = (m.group("n") or "").lower().startswith("another")
+                out.append(Mention("killed", count, m.start(), m.end(), "add" if another else "died"))
         return out
 
     def _count(self, number: str, qualifier: str | None) -> int | None:
@@ -440,11 +466,14 @@ def is_violent(event: Event) -> bool:
 
 
 def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
-    """Combine mentions of consecutive sentences: sum within a sentence, restatements later do not add."""
+    """Combine mentions of consecutive sentences: sum within a sentence, restatements later do not add, except a
+    list of victims told apart by age ("a 23-year-old woman was shot in the leg. A 30-year-old man was shot ...")."""
     tallies = {name: _Tally() for name in TALLIED}
+    aged: dict[str, set[str]] = {}  # per field, the people counted so far when every count was one aged person
     for mentions in mentions_by_sentence:
         sums: dict[str, int] = {}
         first: dict[str, Mention] = {}
+        adds: list[Mention] = []
         for mention in mentions:
             t = tallies[mention.field]
             if mention.mode == "total":
@@ -455,9 +484,7 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
                     t.value, t.span = 0, (mention.start, mention.end)
                 continue
             if mention.mode == "add":
-                t.value = (t.value or 0) + mention.count
-                t.span = t.span or (mention.start, mention.end)
-                t.sides.append(mention)
+                adds.append(mention)  # counted on top of the sentence's own figures, below
                 continue
             if mention.mode in ("died", "ref"):
                 continue
@@ -466,13 +493,28 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
             t.sides.append(mention)
         for name, value in sums.items():
             t = tallies[name]
+            people = {_norm(m.who or "") for m in mentions if m.field == name and m.mode == "aged"}
+            only_aged = len(people) == sum(1 for m in mentions if m.field == name and m.mode not in ("died", "ref"))
+            if only_aged and name in aged and t.value and not people & aged[name]:
+                t.value += value  # more victims of the list
+                aged[name] |= people
+                continue
             if t.value is None or value > t.value:
                 t.value, t.span = value, (first[name].start, first[name].end)
+            if only_aged and (name in aged or t.value == value):
+                aged.setdefault(name, set()).update(people)
+            else:
+                aged.pop(name, None)
         for mention in mentions:
             t = tallies[mention.field]
             if mention.mode == "ref" and not t.value:
                 t.value, t.span = 1, (mention.start, mention.end)
                 t.sides.append(mention)
+        for mention in adds:
+            t = tallies[mention.field]
+            t.value = (t.value or 0) + mention.count
+            t.span = t.span or (mention.start, mention.end)
+            t.sides.append(mention)
         for mention in mentions:
             if mention.mode != "died":
                 continue
