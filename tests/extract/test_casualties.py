@@ -57,7 +57,7 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("In August 2015, two people were shot at the bar.", {"injured": 2}),
     ("TWO U.S. MISSIONARIES -- AGED 19 AND 21 -- WERE SHOT TO DEATH LAST NIGHT.", {"killed": 2}),
     ("Two members of his escort were also killed.", {"killed": 2}),
-    ("A man is dead and four others, including a teenage boy, were shot after an argument.", {"killed": 1, "injured": 4}),
+    ("A man is dead and four others, including a teenage boy, were shot.", {"killed": 1, "injured": 4}),
     ("A driver for the ride-sharing service was shot in the back by a passenger.", {"injured": 1}),
     ("One man was shot in the chest and another in the arm.", {"injured": 2}),
     ("Police found two victims suffering from gunshot wounds.", {"injured": 2}),
