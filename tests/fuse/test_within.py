@@ -110,3 +110,17 @@ def test_within_people_shot_in_one_mention_and_dead_in_another_are_not_injured()
     WithinDocumentMerge()(doc)
     (event,) = doc.events
     assert (event.casualties.killed, event.casualties.injured) == (1, None)
+
+
+def test_within_one_event_per_type_day_and_town_however_far_apart() -> None:
+    doc = Document("d", TEXT)
+    day = When(dt.date(2016, 7, 24), dt.date(2016, 7, 24), "day", None, None)
+    first, later = make_event(0, (7, 15), date=day, place=KADUGLI), make_event(9, (50, 60), date=day, place=KADUGLI)
+    doc.events = [first, later]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 1
+    other_day = When(dt.date(2016, 7, 23), dt.date(2016, 7, 23), "day", None, None)
+    doc.events = [make_event(0, (7, 15), date=day, place=KADUGLI),
+                  make_event(9, (50, 60), date=other_day, place=KADUGLI)]
+    WithinDocumentMerge()(doc)
+    assert len(doc.events) == 2

@@ -168,7 +168,7 @@ def _split_members(tokens: list[Token], attachment: dict[str, Any]) -> list[Toke
     for tok in tokens:
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj"] if tok.lower_ in members or tok.lemma_.lower() in members else []
-        named = with_conjuncts(objects)
+        named = with_conjuncts(objects[:1])  # "of X and Y", not "Ministry of Foreign Affairs of the Administration"
         out.extend(named if len(named) > 1 else [tok])
     return out
 

@@ -475,6 +475,14 @@ class ClaimFinder:
                      sector=coding.sector or "MED")
 
 
+def _blames_foreign_forces(claim: Claim, event: Event) -> bool:
+    """A state body telling of another state's forces' act: an allegation across the conflict line, which the learned
+    model (trained on reports of domestic insurgencies) must not turn into a report of fact."""
+    return claim.status == "accused" and claim.sector in STATE_SECTORS and any(
+        a.role == "actor" and a.sector in STATE_FORCES and a.country is not None and a.country != claim.country
+        for a in event.actors)
+
+
 def _same_side(sector: str | None, country: str | None, other_sector: str | None, other_country: str | None) -> bool:
     """Whether two coded parties are on the same side: both rebels, or both organs of the same state."""
     if sector is None or other_sector is None or (country and other_country and country != other_country):
@@ -518,7 +526,7 @@ class ClaimsStage:
         for event in doc.events:
             event.claimant = finder.claim_for(event)
             if (self.model is not None and not finder.explicit and event.plover.type not in VERBAL_TYPES
-                    and event.claimant is not None):
+                    and event.claimant is not None and not _blames_foreign_forces(event.claimant, event)):
                 # no explicit cue (claimed, accused, denied, a hedge): the side-based rule is only a guess, and the
                 # model learned from annotated reports beats it on held-out documents (0.58 vs 0.52 by CV)
                 event.claimant = self._learned(doc, event, finder, kinds, self.model)

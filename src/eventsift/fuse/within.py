@@ -3,8 +3,12 @@
 A statement often names an incident twice ("condemns today's attack on a convoy ... soldiers opened fire on the
 convoy this morning, killing two"). The event stage codes each mention; this stage merges mentions of the same type
 and auxiliary status that are close in the text and compatible in date, place and casualty figures, keeping the
-most specific value of every field and an evidence span that covers all merged mentions. Copies made by the geo stage
-for distinct locations (same trigger) are never merged back.
+most specific value of every field and an evidence span that covers all merged mentions. Mentions chain: each may be
+close to the latest mention already merged, and mentions of the same stated day may be further apart. As ACLED codes
+one event per type, location and day, asserted mentions dated the same day at the same town or district are one event
+however far apart they are in a long story, unless they give different counts or name different targets. An incident named several times is
+better attested: its confidence rises with each merged mention. Copies made by the geo stage for distinct locations
+(same trigger) are never merged back.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class MergeSettings:
     #: mentions that state the same day may be further apart ("kidnapped on 5 January ... on 5 January, the ELN")
     max_sentence_gap_same_day: int = 8
     max_km: float = 25.0
+    #: one event per type, day and town, as ACLED codes (mentions far apart in a long story included)
+    per_day_and_place: bool = True
 
 
 def distance_km(a: Place, b: Place) -> float | None:
@@ -78,11 +84,38 @@ def counts_compatible(a: Casualties, b: Casualties) -> bool:
     return True
 
 
+def same_day_and_place(a: Event, b: Event, settings: MergeSettings) -> bool:
+    """Both mentions dated the same single day and located at the same town or district (ACLED's unit: one event per
+    type, location and day), whatever their distance in the text."""
+    da, db, pa, pb = a.date, b.date, a.location, b.location
+    if da is None or db is None or pa is None or pb is None:
+        return False
+    if not (da.precision == db.precision == "day" and da.start == da.end == db.start == db.end):
+        return False
+    if GEO_RANK.get(pa.precision, 0) > 1 or GEO_RANK.get(pb.precision, 0) > 1:
+        return False
+    if pa.name == pb.name:
+        return True
+    km = distance_km(pa, pb)
+    return km is not None and km <= settings.max_km
+
+
+def targets_compatible(a: Event, b: Event) -> bool:
+    """Two mentions that name different targets ("the embassy", "a police post") are different incidents."""
+    ta = {x.name.lower() for x in a.actors if x.role == "recipient"}
+    tb = {x.name.lower() for x in b.actors if x.role == "recipient"}
+    return not ta or not tb or bool(ta & tb)
+
+
 def same_incident(a: Event, b: Event, settings: MergeSettings, last_sentence: int | None = None) -> bool:
     """True when ``b`` is another mention of the incident ``a`` describes; ``last_sentence`` is the sentence of the
     latest mention already merged into ``a`` (a chain of mentions, each near the previous one, is one incident)."""
     if a.plover.type is None or a.plover.type != b.plover.type or a.plover.aux != b.plover.aux:
         return False
+    if settings.per_day_and_place and a.plover.aux is None and a.trigger != b.trigger and \
+            same_day_and_place(a, b, settings) and counts_compatible(a.casualties, b.casualties) and \
+            targets_compatible(a, b):
+        return True
     last = a.sentence if last_sentence is None else last_sentence
     gap = settings.max_sentence_gap_same_day if same_stated_day(a.date, b.date) else settings.max_sentence_gap
     if a.trigger == b.trigger or abs(b.sentence - last) > gap:
