@@ -87,6 +87,13 @@ def test_fixture_statement_talks_blockade_appeal(statement: dict[str, Any]) -> N
     assert blockade
     start = dt.date.fromisoformat(blockade[0]["date"]["start"])
     assert 55 <= (PUBLISHED - start).days <= 75 and blockade[0]["date"]["precision"] != "day"
+    # a blockade touches no one directly: no toll is assumed where the text states none
+    assert (blockade[0]["casualties"]["killed"], blockade[0]["casualties"]["injured"]) == (None, None)
+
+
+def test_fixture_statement_violence_by_the_other_side_is_an_allegation(statement: dict[str, Any]) -> None:
+    violence = [e for e in statement["events"] if e["plover"]["type"] == "ASSAULT" and e["plover"]["aux"] is None]
+    assert violence and {e["claimant"]["status"] for e in violence} == {"accused"}
 
 
 def test_fixture_no_conflict_text_has_no_events(records: dict[str, dict[str, Any]],

@@ -69,11 +69,22 @@ def test_seed_verbal_events_by_the_ministry(seed_record: dict[str, Any], kind: s
 def test_seed_talks_and_blockade(seed_record: dict[str, Any]) -> None:
     talks = [e for e in seed_record["events"] if e["plover"]["type"] == "CONSULT"]
     assert any(e["date"] and e["date"]["start"] == "2023-03-01" for e in talks)
+    # the two delegations are the parties; the corridor is the topic, not a recipient
+    assert any(len([a for a in e["actors"] if a["role"] == "actor"]) == 2 and
+               not [a for a in e["actors"] if a["role"] == "recipient"] for e in talks)
     blockades = [e for e in seed_record["events"] if e["plover"]["type"] == "COERCE" and e["date"]]
     assert blockades
     start = dt.date.fromisoformat(blockades[0]["date"]["start"])
     assert 70 <= (PUBLISHED - start).days <= 95
     assert blockades[0]["date"]["precision"] != "day"
+    assert blockades[0]["casualties"]["killed"] is None
+
+
+def test_seed_the_ministry_alleges_every_act_of_the_other_side(seed_record: dict[str, Any]) -> None:
+    violence = [e for e in seed_record["events"] if e["plover"]["type"] == "ASSAULT" and e["plover"]["aux"] is None]
+    assert len(violence) == 4 and {e["claimant"]["status"] for e in violence} == {"accused"}
+    accusations = [e for e in seed_record["events"] if e["plover"]["type"] == "ACCUSE"]
+    assert all("Statement" not in a["text"] for e in accusations for a in e["actors"])
 
 
 def test_seed_nothing_new_on_the_2020_statement_date(seed_record: dict[str, Any]) -> None:
