@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--c", type=float, default=0.03, help="regularisation (default: the best by grouped CV)")
     ap.add_argument("--exclude-sample", type=int)
     args = ap.parse_args(argv)
     lines = [line for line in read_jsonl(args.gold)

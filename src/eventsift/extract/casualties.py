@@ -181,7 +181,7 @@ class CasualtyFinder:
         groups = rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and|as\s+well\s+as|plus)\s+{group_nc})*)"
         self._passive = re.compile(
             rf"{groups}(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?"
-            rf"(?:(?:is|was|are|were)\s+(?:[\w'’-]+\s+){{0,3}}?(?:after|from|following)\s+being\s+|{aux})"
+            rf"(?:(?:is|was|are|were)\s+(?:[\w'’-]+\s+){{0,8}}?(?:after|from|following)\s+being\s+|{aux})"
             rf"(?P<verb>{_alt(passive_alts)})\b", flags)
         self._reduced = re.compile(
             rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously|also)\s+)?(?P<verb>killed|slain|"
@@ -198,8 +198,15 @@ class CasualtyFinder:
             rf"\b(?P<verb>{_alt(active_alts)})\s+(?P<q>{qual})(?P<n>\d+|{numbers.pattern})(?=\s*(?:[,.;:)]|and\b|$))",
             flags)
         self._left = re.compile(
-            rf"\b(?:left|leaving|leaves|leave)\s+(?P<q>{qual})(?P<n>{num})\s+(?:(?P<who>{persons})\s+)?"
-            rf"(?P<adj>{_alt(adjective_alts)})\b", flags)
+            rf"\b(?:(?:left|leaving|leaves|leave)\s+(?:[^.;]{{0,40}}?\b(?:dead|killed|injured|wounded|hurt)\s+and\s+)?)"
+            rf"(?<=\s)(?P<q>{qual})(?P<n>{num})\s+(?:(?:other\s+)?(?P<who>{persons})\s+|others\s+)?"
+            rf"(?P<adj>{_alt(adjective_alts)})\b(?<=\S)", flags)
+        # "left a 16-year-old boy in serious condition", "two women were taken to hospital": alive and hurt
+        self._hospital = re.compile(
+            rf"(?:\b(?:left|leaving|leaves)\s+(?P<q>{qual})(?P<n>{num})\s+(?:{modifier}{{0,3}}?(?:{persons})\s+)?"
+            rf"in\s+(?:the\s+)?(?:hospital|(?:\w+\s+){{0,2}}condition)"
+            rf"|{groups}\s+(?:were|was|have\s+been|has\s+been)\s+(?:(?:also|later|all|both)\s+)?"
+            rf"(?:taken|transported|rushed|airlifted|flown|hospitali[sz]ed)\b)", flags)
         self._nominal = re.compile(
             rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern}|one|another)\s+(?:(?P<who>{persons})\s+)?"
             rf"(?P<adj>{_alt(adjective_alts)})"
@@ -254,6 +261,15 @@ class CasualtyFinder:
             found.extend(self._from_match(m, text, self._verbs.get(_norm(m.group("verb")))))
         for m in self._left.finditer(text):
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
+        for m in self._hospital.finditer(text):
+            if m.group("n") is not None:
+                found.extend(self._from_match(m, text, "hurt"))
+            else:
+                gstart = m.start("groups")
+                for g in self._group.finditer(m.group("groups")):
+                    mention = self._group_mention(g, text, "hurt", gstart)
+                    if mention is not None:
+                        found.append(mention)
         for m in self._nominal.finditer(text):
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
         for m in self._noun.finditer(text):
@@ -283,8 +299,9 @@ class CasualtyFinder:
         if not any(f.field == "killed" and f.count for f in found):
             # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
             # counted as injured only beyond the dead (see tally)
-            for mention in found:
-                if mention.field == "injured" and mention.count == 1 and mention.mode in ("set", "ref", "aged"):
+            injured = [m for m in found if m.field == "injured"]
+            for mention in injured if len(injured) == 1 else []:  # not one of several listed wounded
+                if mention.count == 1 and mention.mode in ("set", "ref", "aged"):
                     mention.field = "hurt"
         return found
 
