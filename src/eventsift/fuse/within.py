@@ -6,9 +6,9 @@ and auxiliary status that are close in the text and compatible in date, place an
 most specific value of every field and an evidence span that covers all merged mentions. Mentions chain: each may be
 close to the latest mention already merged, and mentions of the same stated day may be further apart. As ACLED codes
 one event per type, location and day, asserted mentions dated the same day at the same town or district are one event
-however far apart they are in a long story, unless they give different counts or name different targets. An incident named several times is
-better attested: its confidence rises with each merged mention. Copies made by the geo stage for distinct locations
-(same trigger) are never merged back.
+however far apart they are in a long story, unless they give different counts or name different targets. An
+incident named several times is better attested: its confidence rises with each merged mention. Copies made by the
+geo stage for distinct locations (same trigger) are never merged back.
 """
 
 from __future__ import annotations
