@@ -61,6 +61,11 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("A driver for the ride-sharing service was shot in the back by a passenger.", {"injured": 1}),
     ("One man was shot in the chest and another in the arm.", {"injured": 2}),
     ("Police found two victims suffering from gunshot wounds.", {"injured": 2}),
+    ("Two other women were taken to the hospital with gunshot wounds.", {"injured": 2}),
+    ("A 14-year-old girl was hospitalized in critical condition after she was shot.", {"injured": 1}),
+    ("Four people were injured and one was left in critical condition.", {"injured": 4}),
+    ("Three victims, a 25-year-old man, a 26-year-old man, and a 30-year-old woman, were wounded.", {"injured": 3}),
+    ("A shooting that left two men dead and two others wounded.", {"killed": 2, "injured": 2}),
 ])
 def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
     assert _counts(finder, text) == expected

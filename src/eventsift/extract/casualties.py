@@ -261,15 +261,16 @@ class CasualtyFinder:
             found.extend(self._from_match(m, text, self._verbs.get(_norm(m.group("verb")))))
         for m in self._left.finditer(text):
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
+        hospital: list[Mention] = []
         for m in self._hospital.finditer(text):
             if m.group("n") is not None:
-                found.extend(self._from_match(m, text, "hurt"))
+                hospital.extend(self._from_match(m, text, "hurt"))
             else:
                 gstart = m.start("groups")
                 for g in self._group.finditer(m.group("groups")):
                     mention = self._group_mention(g, text, "hurt", gstart)
                     if mention is not None:
-                        found.append(mention)
+                        hospital.append(mention)
         for m in self._nominal.finditer(text):
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
         for m in self._noun.finditer(text):
@@ -294,13 +295,21 @@ class CasualtyFinder:
             found.append(Mention("killed", self.numbers.ordinals[m.group("ord").lower()], m.start(), m.end()))
         for m in self._zero.finditer(text):
             found.extend(self._zeros(m))
+        hurt = [f for f in found if f.field in ("injured", "hurt")]
+        if hospital and all(f.mode == "ref" for f in hurt):
+            # people taken to hospital are the wounded unless the sentence counts them otherwise ("a girl was
+            # hospitalized after she was shot" is one person; "two women were taken to hospital with gunshot
+            # wounds" are two)
+            found = [f for f in found if f not in hurt] + hospital
         found = _drop_overlaps(found)
         found.extend(self._deaths(text, found))
         if not any(f.field == "killed" and f.count for f in found):
             # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
             # counted as injured only beyond the dead (see tally)
             injured = [m for m in found if m.field == "injured"]
-            for mention in injured if len(injured) == 1 else []:  # not one of several listed wounded
+            for mention in injured:
+                if len(injured) > 1 and (mention.mode == "aged" or mention.who):
+                    continue  # one of several listed wounded ("a girl and four other people were wounded")
                 if mention.count == 1 and mention.mode in ("set", "ref", "aged"):
                     mention.field = "hurt"
         return found
@@ -359,10 +368,13 @@ class CasualtyFinder:
             if name is None:
                 continue
             gstart = m.start("groups")
-            for g in self._group.finditer(m.group("groups")):
-                mention = self._group_mention(g, text, name, gstart)
-                if mention is None:
-                    continue
+            mentions = [x for g in self._group.finditer(m.group("groups"))
+                        if (x := self._group_mention(g, text, name, gstart)) is not None]
+            if len(mentions) > 1 and mentions[0].count > 1 and \
+                    all(x.count == 1 and x.mode in ("aged", "ref") for x in mentions[1:]) and \
+                    len(mentions) - 1 <= mentions[0].count:
+                mentions = mentions[:1]  # "three victims, a 25-year-old man, a 26-year-old man and ...": one count
+            for mention in mentions:
                 partly = self._partly_fatal.match(text[m.end():]) if verb.split()[-1] in HURT_VERBS else None
                 if partly is not None and (dead := self._count(partly.group("k"), "")):
                     # "five people were shot, one fatally": one killed among five hurt
