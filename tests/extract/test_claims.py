@@ -11,7 +11,10 @@ from actor_helpers import make_doc
 from eventsift.errors import DataFileError
 from eventsift.extract.actors import ActorsStage, create_actors
 from eventsift.extract.claims import ClaimsStage, create_claims, parse_cues
+from eventsift.extraction import extract_records
+from eventsift.ingest.base import InputItem
 from eventsift.model import Claim, Document
+from eventsift.pipeline import Pipeline
 from eventsift.resources import Resources
 
 
@@ -194,3 +197,12 @@ def test_claims_speaker_is_the_actor_of_a_subjectless_speech_act(statement_event
 def test_claims_verbal_event_told_by_its_own_actor_is_reported(statement_events: list[Any]) -> None:
     for event in _of_type(statement_events, "REQUEST"):
         assert event.claimant is not None and event.claimant.status == "reported"
+
+
+def test_claims_an_act_told_in_the_first_person_is_claimed(resources: Resources) -> None:
+    text = ("SAN SALVADOR, 5 JAN 90 (RADIO VENCEREMOS) -- [COMMUNIQUE] OUR GUERRILLAS ATTACKED THE BATTALION "
+            "POSITIONS NEAR THE BRIDGE YESTERDAY.")
+    item = InputItem(id="c", origin="test", text=text, published=dt.date(1990, 1, 5))
+    records = list(extract_records([item], Pipeline.from_config(resources.config, resources)))
+    attacks = [e for e in records[0]["events"] if e["plover"]["type"] == "ASSAULT"]
+    assert attacks and attacks[0]["claimant"]["status"] == "claimed"

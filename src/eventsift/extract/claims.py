@@ -29,6 +29,7 @@ from eventsift.extract.arguments import (
     phrase_extent,
     prep_objects,
     sentence_tokens,
+    subject_of,
     with_conjuncts,
 )
 from eventsift.extract.claim_model import ClaimModel, claim_features, load_claim_model
@@ -475,6 +476,21 @@ class ClaimFinder:
                      sector=coding.sector or "MED")
 
 
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ourselves"})
+
+
+def _told_in_first_person(doc: Document, event: Event) -> bool:
+    """Whether the act's agent is "we" or "our ..." ("we killed three soldiers", "our units attacked the post")."""
+    head = head_token(doc, event)
+    if head is None:
+        return False
+    agents = subject_of(head) if head.pos_ in ("VERB", "AUX") and not is_passive(head) else []
+    agents += [c for c in head.children if c.dep_ == "poss"]
+    agents += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(a.lower_ in FIRST_PERSON_PLURAL or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_PLURAL
+                                                      for c in a.children) for a in agents)
+
+
 def _blames_foreign_forces(claim: Claim, event: Event) -> bool:
     """A state body telling of another state's forces' act: an allegation across the conflict line, which the learned
     model (trained on reports of domestic insurgencies) must not turn into a report of fact."""
@@ -531,9 +547,15 @@ class ClaimsStage:
                 # model learned from annotated reports beats it on held-out documents (0.58 vs 0.52 by CV)
                 event.claimant = self._learned(doc, event, finder, kinds, self.model)
             claimant = event.claimant
+            if claimant is not None and claimant.status != "claimed" and event.plover.type not in VERBAL_TYPES \
+                    and claimant.span is not None and claimant.sector != "MED" and _told_in_first_person(doc, event):
+                # "we attacked", "our guerrillas shelled": the source tells of its own side's act
+                claimant = event.claimant = Claim(text=claimant.text, name=claimant.name, span=claimant.span,
+                                                  status="claimed", country=claimant.country, sector=claimant.sector)
             if claimant is None or claimant.span is None:
                 continue
-            if claimant.status == "claimed" and not any(a.span == claimant.span for a in event.actors):
+            if claimant.status == "claimed" and claimant.sector != "MED" and \
+                    not any(a.span == claimant.span for a in event.actors):
                 # whoever claims responsibility is named as a perpetrator, next to any the parse found
                 event.actors.insert(0, Actor(role="actor", text=claimant.text, name=claimant.name,
                                              span=claimant.span, country=claimant.country, sector=claimant.sector))
