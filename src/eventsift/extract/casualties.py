@@ -154,7 +154,7 @@ class CasualtyFinder:
         of_party = r"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
         group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
                  rf"(?:{persons}){of_party}|others?"
-                 rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular})|he|she|him|her|"
+                 rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular}){of_party}|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
         group_nc = re.sub(r"\?P<\w+>", "?:", group)
@@ -212,7 +212,10 @@ class CasualtyFinder:
             rf"(?P<adj>{_alt(adjective_alts)})"
             rf"\b(?!\s+(?:by|in\s+the|with))(?!\s+{aux})", flags)
         self._noun = re.compile(
-            rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern})\s+(?P<noun>{_alt(noun_alts)})\b", flags)
+            rf"(?<![\w-])(?<!no\s)(?P<q>{qual})(?P<n>{numbers.pattern})\s+"
+            rf"(?:(?!(?:{numbers.pattern}|and|or|but|was|were|is|are|has|have|had|been|being|of|the|a|an|to|in|on|at"
+            rf"|by|for|with|who|which|that)\b)[a-z]+\s+){{0,2}}?"
+            rf"(?P<noun>{_alt(noun_alts)})\b", flags)
         self._toll = re.compile(
             rf"\b(?P<noun>{_alt(toll_alts)})\s+(?:[\w'’]+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit|stood\s+at|"
             rf"stands\s+at|climbed\s+to|rose\s+to)\s+(?P<q>{qual})(?P<n>{numbers.pattern})\b", flags)
@@ -350,6 +353,8 @@ class CasualtyFinder:
                 victims += [g for h in heads for w in h.children if w.lower_ == "with"
                             and any(a.lower_ in ("along", "together") for a in w.children)
                             for g in w.children if g.dep_ == "pobj"]
+            # "Otto Sorto, son-in-law of the chief, who died yesterday": the relative pronoun stands for the name
+            victims = [v.head.head if v.lower_ in ("who", "whom") and v.head.dep_ == "relcl" else v for v in victims]
             for victim in victims:
                 tokens = list(victim.subtree)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
