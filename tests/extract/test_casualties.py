@@ -67,6 +67,7 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("Three victims, a 25-year-old man, a 26-year-old man, and a 30-year-old woman, were wounded.", {"injured": 3}),
     ("A shooting that left two men dead and two others wounded.", {"killed": 2, "injured": 2}),
     ("The clashes caused three civilian deaths.", {"killed": 3}),
+    ("A shooting that sent four people to the hospital on Saturday.", {"injured": 4}),
     ("THE GOVERNOR OF THE PROVINCE WAS MURDERED ON 4 JULY.", {"killed": 1}),
 ])
 def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:

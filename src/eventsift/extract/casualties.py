@@ -180,7 +180,7 @@ class CasualtyFinder:
         self._toll_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["toll_nouns"]}
         groups = rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and|as\s+well\s+as|plus)\s+{group_nc})*)"
         self._passive = re.compile(
-            rf"{groups}(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?"
+            rf"{groups}(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?(?:(?:also|later|reportedly)\s+)?"
             rf"(?:(?:is|was|are|were)\s+(?:[\w'’-]+\s+){{0,8}}?(?:after|from|following)\s+being\s+|{aux})"
             rf"(?P<verb>{_alt(passive_alts)})\b", flags)
         self._reduced = re.compile(
@@ -205,6 +205,8 @@ class CasualtyFinder:
         self._hospital = re.compile(
             rf"(?:\b(?:left|leaving|leaves)\s+(?P<q>{qual})(?P<n>{num})\s+(?:{modifier}{{0,3}}?(?:{persons})\s+)?"
             rf"in\s+(?:the\s+)?(?:hospital|(?:\w+\s+){{0,2}}condition)"
+            rf"|\b(?:sent|sending|sends)\s+(?P<q2>{qual})(?P<n2>{num})\s+(?:{modifier}{{0,3}}?(?:{persons})\s+)?"
+            rf"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
             rf"|{groups}\s+(?:were|was|have\s+been|has\s+been)\s+(?:(?:also|later|all|both)\s+)?"
             rf"(?:taken|transported|rushed|airlifted|flown|hospitali[sz]ed)\b)", flags)
         self._nominal = re.compile(
@@ -266,7 +268,11 @@ class CasualtyFinder:
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
         hospital: list[Mention] = []
         for m in self._hospital.finditer(text):
-            if m.group("n") is not None:
+            if m.group("n2") is not None:
+                count = self._count(m.group("n2"), m.group("q2"))
+                if count:
+                    hospital.append(Mention("hurt", count, m.start("n2"), m.end()))
+            elif m.group("n") is not None:
                 hospital.extend(self._from_match(m, text, "hurt"))
             else:
                 gstart = m.start("groups")
