@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventsift.fuse.within import WithinDocumentMerge
-from eventsift.model import Actor, Casualties, Claim, Document, Event, Evidence, Place, Plover, When
+from eventsift.model import Actor, Casualties, Claim, Document, Event, Evidence, Place, Plover, Sentence, When
 
 TEXT = "Gunmen attacked a convoy near Kadugli today. They opened fire on the trucks, killing two drivers."
 
@@ -71,6 +71,7 @@ def test_within_stated_dates_must_overlap() -> None:
 
 def test_within_a_chain_of_mentions_is_one_incident_and_better_attested() -> None:
     doc = Document("d", TEXT)
+    doc.sentences = [Sentence(n, n, n + 1, n, n + 1) for n in range(6)]  # a story, not a snippet
     chain = [make_event(n, (n * 3, n * 3 + 2)) for n in (0, 2, 4)]
     for event in chain:
         event.confidence = 0.5

@@ -7,8 +7,9 @@ most specific value of every field and an evidence span that covers all merged m
 close to the latest mention already merged, and mentions of the same stated day may be further apart. As ACLED codes
 one event per type, location and day, asserted mentions dated the same day at the same town or district are one event
 however far apart they are in a long story, unless they give different counts or name different targets. An
-incident named several times is better attested: its confidence rises with each merged mention. Copies made by the
-geo stage for distinct locations (same trigger) are never merged back.
+incident a story names several times is better attested: its confidence rises with each merged mention (not in
+snippets, where the event classifier ranks the events). Copies made by the geo stage for distinct locations (same
+trigger) are never merged back.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from eventsift.extract.events import SNIPPET_SENTENCES
 from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, When
 from eventsift.resources import Resources
 
 #: Each further mention merged into an event (up to :data:`MAX_BOOSTED_MENTIONS`) moves its confidence this share of
-#: the way to 1: an incident the text names several times is better attested than a single mention.
+#: the way to 1: an incident a story names several times is better attested than a single mention. Not in snippets
+#: (up to SNIPPET_SENTENCES sentences), where the event classifier, which reads the whole text, ranks the events.
 MENTION_BOOST = 0.2
 MAX_BOOSTED_MENTIONS = 3
 GEO_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -217,7 +220,7 @@ class WithinDocumentMerge:
                 merge_into(doc, kept[target], event)
                 last[target] = max(last[target], event.sentence)
                 merged[target] += 1
-                if merged[target] <= MAX_BOOSTED_MENTIONS:
+                if merged[target] <= MAX_BOOSTED_MENTIONS and len(doc.sentences) > SNIPPET_SENTENCES:
                     kept[target].confidence += (1.0 - kept[target].confidence) * MENTION_BOOST
         doc.events = kept
 
