@@ -194,3 +194,8 @@ def test_actors_the_agent_of_the_attack_in_a_casualty_sentence(stage: ActorsStag
     actors = run(stage, nlp, "A guard was wounded in the attack staged tonight by urban guerrilla commandos on the "
                  "government house, official sources confirmed.", "wounded")
     assert [a.text for a in roles(actors, "actor")] == ["urban guerrilla commandos"]
+
+
+def test_actors_whoever_plants_the_bomb_is_the_actor(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "Unknown men planted a bomb under a diplomat's car outside the embassy.", "bomb")
+    assert [a.text for a in roles(actors, "actor")] == ["Unknown men"]
