@@ -190,8 +190,9 @@ def _participles(head: Token) -> list[Token]:
 
 
 def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
-                  sources: frozenset[int] = frozenset()) -> list[Actor]:
-    """Actors and recipients of one event; tokens in ``sources`` (a dateline's agency) are never participants."""
+                  sources: frozenset[int] = frozenset(), speakers: frozenset[int] | None = None) -> list[Actor]:
+    """Actors and recipients of one event; tokens in ``sources`` (a dateline's agency) are never participants, nor
+    the ``speakers`` of reported speech (:func:`speech_phrases`, computed here when not given) fallback actors."""
     doc = coder.doc
     head = head_token(doc, event)
     if head is None:
@@ -233,7 +234,7 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
         if agent is not None:
             actors.append(coder.actor_for_token("actor", agent, verbal=verbal))
     if not actors and not verbal:
-        hit = _fallback_perpetrator(coder, event, head, slots, attachment, sources)
+        hit = _fallback_perpetrator(coder, event, head, slots, attachment, sources, speakers)
         if hit is not None:
             actors.append(coder.actor_for_hit("actor", hit))
     if not verbal:  # a news outlet reports an act of violence; it does not commit it
@@ -273,25 +274,31 @@ def _accused_party(coder: ActorCoder, event: Event, head: Token, actor_ids: set[
     return min(pool, key=lambda h: abs(h.start - head.i))
 
 
-def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,
-                          attachment: dict[str, Any], sources: frozenset[int]) -> DictMatch | None:
-    """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then a named
-    armed group or a rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
-    doc = coder.doc
-    taken: set[int] = set(sources)
-    for tok in slots.recipients:
-        start, end = phrase_extent(tok)
-        taken.update(range(start, end))
+def speech_phrases(doc: Document, attachment: dict[str, Any]) -> frozenset[int]:
+    """Tokens of the sources of reported speech ("X said", "according to X"): never a perpetrator."""
     speech = set(attachment["speech_verbs"])
+    taken: set[int] = set()
     for tok in doc.nlp:
         if tok.lemma_.lower() in speech or tok.lower_ in speech:
             for child in tok.children:
                 if child.dep_ in ("nsubj", "agent", "prep") and child.i not in taken:
-                    start, end = phrase_extent(child)
-                    taken.update(range(start, end))
+                    taken.update(range(*phrase_extent(child)))
                     if child.dep_ in ("agent", "prep"):
                         for obj in prep_objects(child):
                             taken.update(range(*phrase_extent(obj)))
+    return frozenset(taken)
+
+
+def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,
+                          attachment: dict[str, Any], sources: frozenset[int],
+                          speakers: frozenset[int] | None = None) -> DictMatch | None:
+    """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then a named
+    armed group or a rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
+    doc = coder.doc
+    taken: set[int] = set(sources) | (speech_phrases(doc, attachment) if speakers is None else speakers)
+    for tok in slots.recipients:
+        start, end = phrase_extent(tok)
+        taken.update(range(start, end))
     s_start, s_end = sentence_tokens(doc, event.sentence)
     hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, frozenset(attachment["perpetrator_sectors"]))
     if hit is not None:
@@ -360,8 +367,9 @@ class ActorsStage:
             return
         coder = ActorCoder(self.dictionary, doc)
         sources = _source_tokens(doc)
+        speakers = speech_phrases(doc, self.dictionary.attachment)
         for event in doc.events:
-            event.actors = attach_actors(coder, event, self.dictionary.attachment, sources)
+            event.actors = attach_actors(coder, event, self.dictionary.attachment, sources, speakers)
 
 
 def create_actors(resources: Resources) -> ActorsStage:

@@ -83,12 +83,21 @@ def load_claim_model(config: Any = None) -> ClaimModel:
     return parse_claim_model(data, str(path))
 
 
+def document_cue_words(doc: Document, cue_words: frozenset[str]) -> frozenset[str]:
+    """The cue lemmas a document uses anywhere (computed once per document, shared by its events' features)."""
+    if doc.nlp is None:
+        return frozenset()
+    return frozenset(lemma for t in doc.nlp if (lemma := t.lemma_.lower()) in cue_words)
+
+
 def claim_features(doc: Document, event: Event, rule: Claim | None, cue_kinds: dict[int, list[str]],
-                   dateline: Claim | None, cue_words: frozenset[str]) -> list[str]:
+                   dateline: Claim | None, cue_words: frozenset[str],
+                   doc_words: frozenset[str] | None = None) -> list[str]:
     """Binary feature names of ``event`` for the claim-status model.
 
     ``rule`` is the claimant the rules chose, ``cue_kinds`` the speech-act kinds found per sentence (report, claim,
-    accuse, deny; "-neg" appended when negated), ``dateline`` the wire source, ``cue_words`` the lemma vocabulary.
+    accuse, deny; "-neg" appended when negated), ``dateline`` the wire source, ``cue_words`` the lemma vocabulary,
+    ``doc_words`` the document's cue lemmas when already computed (:func:`document_cue_words`).
     """
     out = [f"rule:{rule.status if rule is not None else 'none'}", f"type:{event.plover.type}"]
     perpetrators = [a for a in event.actors if a.role == "actor"]
@@ -119,6 +128,6 @@ def claim_features(doc: Document, event: Event, rule: Claim | None, cue_kinds: d
                 out.append(f"s_w:{lemma}")
                 if head is not None and abs(tok.i - head.i) <= WINDOW:
                     out.append(f"t_w:{lemma}")
-        seen = {t.lemma_.lower() for t in doc.nlp if t.lemma_.lower() in cue_words}
+        seen = document_cue_words(doc, cue_words) if doc_words is None else doc_words
         out += [f"d_w:{w}" for w in sorted(seen)]
     return out
