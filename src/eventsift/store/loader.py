@@ -62,7 +62,7 @@ def ingest_items(store: SqlStore, items: Iterable[Item],
     summary = IngestSummary()
     pending: collections.deque[tuple[Item, str]] = collections.deque()
 
-    def todo() -> Iterator[Any]:
+    def unstored() -> Iterator[Any]:
         for item in items:
             summary.seen += 1
             digest = item_hash(item)
@@ -74,7 +74,7 @@ def ingest_items(store: SqlStore, items: Iterable[Item],
             pending.append((item, digest))
             yield item
 
-    for record in extract(todo()):
+    for record in extract(unstored()):
         item, digest = pending.popleft()
         result = store.add_record(record, text=item.text, content_hash=digest)
         if result.status == "new":
