@@ -150,6 +150,12 @@ def test_events_classifier_never_retypes_a_mention_of_a_long_story(full_stage: E
     assert shooting.plover.type == "ASSAULT"
 
 
+def test_events_water_cannon_is_crowd_control_not_artillery(lexicon_stage: EventsStage, resources: Resources) -> None:
+    events = run(lexicon_stage, resources, "Police fired tear gas and water cannon at protesters outside parliament.")
+    assert ("ASSAULT", "heavy-weapons") not in [(e.plover.type, e.plover.mode) for e in events]
+    assert "PROTEST" in types_of(events)
+
+
 def test_events_a_street_block_is_an_address(lexicon_stage: EventsStage, resources: Resources) -> None:
     events = run(lexicon_stage, resources, "Officers found the victim in the 2200 block of Banks Lane East.")
     assert "PROTEST" not in types_of(events)
