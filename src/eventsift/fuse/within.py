@@ -72,10 +72,15 @@ def dates_compatible(a: When | None, b: When | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def same_day(a: When | None, b: When | None) -> bool:
+    """Both dates the same single day (stated or defaulted)."""
+    return (a is not None and b is not None and a.precision == b.precision == "day"
+            and a.start == a.end == b.start == b.end)
+
+
 def same_stated_day(a: When | None, b: When | None) -> bool:
     """Both dates stated in the text (not defaulted) and the same single day."""
-    return (a is not None and b is not None and a.span is not None and b.span is not None
-            and a.precision == b.precision == "day" and a.start == a.end == b.start == b.end)
+    return same_day(a, b) and a is not None and b is not None and a.span is not None and b.span is not None
 
 
 def counts_compatible(a: Casualties, b: Casualties) -> bool:
@@ -90,10 +95,8 @@ def counts_compatible(a: Casualties, b: Casualties) -> bool:
 def same_day_and_place(a: Event, b: Event, settings: MergeSettings) -> bool:
     """Both mentions dated the same single day and located at the same town or district (ACLED's unit: one event per
     type, location and day), whatever their distance in the text."""
-    da, db, pa, pb = a.date, b.date, a.location, b.location
-    if da is None or db is None or pa is None or pb is None:
-        return False
-    if not (da.precision == db.precision == "day" and da.start == da.end == db.start == db.end):
+    pa, pb = a.location, b.location
+    if pa is None or pb is None or not same_day(a.date, b.date):
         return False
     if GEO_RANK.get(pa.precision, 0) > 1 or GEO_RANK.get(pb.precision, 0) > 1:
         return False
