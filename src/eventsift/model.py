@@ -217,6 +217,10 @@ class OffsetMap:
         return o_end if is_end else o_start
 
 
+#: Longest text, in sentences, like the event classifier's training snippets (CASE 2021 and PLOVER items).
+SNIPPET_SENTENCES = 4
+
+
 @dataclass
 class Document:
     """A text moving through the pipeline, with everything the stages have found in it."""
@@ -240,6 +244,12 @@ class Document:
     def to_original(self, start: int, end: int) -> Span:
         """Map a ``[start, end)`` span of the clean text to the original text."""
         return (self.offsets.to_original(start), self.offsets.to_original(end, is_end=True))
+
+    @property
+    def is_snippet(self) -> bool:
+        """Whether the parsed text is as short as the snippets the event classifier learned from, so that it reads
+        the text whole and ranks its events (longer stories are classified on their lead)."""
+        return len(self.sentences) <= SNIPPET_SENTENCES
 
     def original_text(self, span: Span) -> str:
         """The original text covered by ``span``."""

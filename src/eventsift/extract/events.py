@@ -29,7 +29,7 @@ from typing import Any
 
 from eventsift.extract.codebook import Codebooks, TriggerEntry, TriggerLexicon, load_codebooks
 from eventsift.extract.event_classifier import EventClassifier, load_event_classifier
-from eventsift.model import Acled, Document, Event, Evidence, Plover
+from eventsift.model import SNIPPET_SENTENCES, Acled, Document, Event, Evidence, Plover
 from eventsift.resources import Resources
 
 #: Candidates per sentence beyond which the rest are ignored (keeps run-on "sentences" of tables linear).
@@ -42,9 +42,6 @@ CREATE_MIN = 0.25
 CREATED_FACTOR = 0.6
 #: Confidence multiplier for modifier-like matches kept because nothing else in their sentence is an event.
 WEAK_FACTOR = 0.8
-#: Longest text (in sentences) like the classifier's training snippets: longer texts are classified on their lead
-#: and the classifier may not re-type a mention there (a whole news story is not the snippet it learned from).
-SNIPPET_SENTENCES = 4
 #: Sentences back within which a definite nominal ("the attack") refers to an event already coded.
 NOMINAL_WINDOW = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"})
@@ -628,6 +625,7 @@ def apply_classifier(doc: Document, live: list[Candidate], codebooks: Codebooks,
     (``plover.type`` ``None`` for a disaster or crime label that out-scores every PLOVER type) and a confidence
     scaled down by :data:`CREATED_FACTOR`; below :data:`CREATE_MIN` nothing is created.
     """
+    # a whole news story is not the snippet the classifier learned from: it reads the lead and re-types nothing
     sents = list(doc.nlp.sents) if doc.nlp is not None else []
     snippet = len(sents) <= SNIPPET_SENTENCES
     text = doc.clean if snippet else doc.clean[:sents[SNIPPET_SENTENCES - 1].end_char]

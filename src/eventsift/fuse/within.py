@@ -17,13 +17,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from eventsift.extract.events import SNIPPET_SENTENCES
 from eventsift.model import Actor, Casualties, Document, Event, Evidence, Place, When
 from eventsift.resources import Resources
 
 #: Each further mention merged into an event (up to :data:`MAX_BOOSTED_MENTIONS`) moves its confidence this share of
 #: the way to 1: an incident a story names several times is better attested than a single mention. Not in snippets
-#: (up to SNIPPET_SENTENCES sentences), where the event classifier, which reads the whole text, ranks the events.
+#: (``Document.is_snippet``), where the event classifier, which reads the whole text, ranks the events.
 MENTION_BOOST = 0.2
 MAX_BOOSTED_MENTIONS = 3
 GEO_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -223,7 +222,7 @@ class WithinDocumentMerge:
                 merge_into(doc, kept[target], event)
                 last[target] = max(last[target], event.sentence)
                 merged[target] += 1
-                if merged[target] <= MAX_BOOSTED_MENTIONS and len(doc.sentences) > SNIPPET_SENTENCES:
+                if merged[target] <= MAX_BOOSTED_MENTIONS and not doc.is_snippet:
                     kept[target].confidence += (1.0 - kept[target].confidence) * MENTION_BOOST
         doc.events = kept
 

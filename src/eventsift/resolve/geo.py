@@ -81,31 +81,23 @@ class Toponym:
     reason: str | None = None  # why it stayed unresolved
 
 
-def load_common_words(config: Config) -> frozenset[str]:
-    """The most frequent English words (symspellpy's frequency list), which are not place names by default."""
-    return _frequent_words(config, COMMON_WORDS_RANK)
-
-
-def load_very_common_words(config: Config) -> frozenset[str]:
-    """The most frequent English words of all ("mobile", "park", "federal"): never a city even in a police force's
-    name, where a merely common word ("Raleigh", "Jackson") is."""
-    return _frequent_words(config, VERY_COMMON_WORDS_RANK)
-
-
-def _frequent_words(config: Config, rank: int) -> frozenset[str]:
+def load_ranked_words(config: Config) -> tuple[str, ...]:
+    """English words, most frequent first (symspellpy's frequency list): the most frequent are not place names by
+    default (:data:`COMMON_WORDS_RANK`), and the very most frequent ("mobile", "park", :data:`VERY_COMMON_WORDS_RANK`)
+    never name a city even in a police force's name, where a merely common word ("Raleigh", "Jackson") may."""
     del config
     try:
         path = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
         text = path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError):
-        return frozenset()
+        return ()
     rows = []
     for line in text.split("\n"):
         parts = line.split()
         if len(parts) == 2 and parts[1].isdigit():
             rows.append((int(parts[1]), parts[0]))
     rows.sort(reverse=True)
-    return frozenset(w for _, w in rows[:rank])
+    return tuple(w for _, w in rows[:COMMON_WORDS_RANK])
 
 
 def _capitalised(token: Any) -> bool:
@@ -931,9 +923,10 @@ class GeoStage:
 
 def create_geo(resources: Resources) -> GeoStage:
     """Factory registered as ``eventsift.resolve.geo.v1``."""
+    ranked = resources.get("geo.ranked_words", load_ranked_words)
     return GeoStage(
         resources.get("gazetteer", load_gazetteer),
-        resources.get("geo.common_words", load_common_words),
+        frozenset(ranked),
         resources.get("geo.us_outlets", load_outlets),
-        resources.get("geo.very_common_words", load_very_common_words),
+        frozenset(ranked[:VERY_COMMON_WORDS_RANK]),
     )
