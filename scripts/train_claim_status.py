@@ -3,7 +3,8 @@
 Each gold incident with a claim status is aligned to the predicted event the scorer matches it to (same type,
 nearest date, nearest place, confidence); that event's features (eventsift.extract.claim_model.claim_features,
 computed with the rules only) are paired with the gold status. A multinomial logistic regression is fitted; the
-5-fold grouped-by-document CV accuracy is printed, next to the accuracy of the rules alone on the same events.
+5-fold grouped-by-document CV accuracy is printed as the stage runs it (incidents with an explicit claim, accusation,
+hedge or denial keep the rule status, the others get the model's), next to the model everywhere and the rules alone.
 
     python scripts/train_claim_status.py /work/shared/gold/muc4.dev.jsonl --cache /tmp/muc_parsed.pkl \
         --out src/eventsift/data/models/claim_status.json [--exclude-sample 300]
@@ -34,7 +35,7 @@ from eventsift.evaluation.records import read_gold_document, read_prediction
 from eventsift.evaluation.runner import gold_document, read_jsonl, select_lines
 from eventsift.extract.actor_dictionary import load_actor_dictionary
 from eventsift.extract.claim_model import claim_features
-from eventsift.extract.claims import ClaimFinder, ClaimsStage, load_cues
+from eventsift.extract.claims import VERBAL_TYPES, ClaimFinder, ClaimsStage, blames_foreign_forces, load_cues
 from eventsift.extract.coding import ActorCoder
 from eventsift.model import Document
 from eventsift.record import to_record
@@ -74,8 +75,9 @@ def parsed_documents(lines: list[dict[str, Any]], resources: Resources, cache: P
 
 
 def examples(lines: list[dict[str, Any]], docs: list[Document], resources: Resources,
-             cue_words: frozenset[str]) -> list[tuple[str, list[str], str, str | None]]:
-    """(document id, features, gold status, rule status) of every gold incident with a claim status."""
+             cue_words: frozenset[str]) -> list[tuple[str, list[str], str, str | None, bool]]:
+    """(document id, features, gold status, rule status, whether the rule rests on an explicit cue) of every gold
+    incident with a claim status."""
     labels = load_scoring_labels()
     dictionary = resources.get("actor_dictionary", load_actor_dictionary)
     cues = resources.get("claim_cues", load_cues)
@@ -103,10 +105,13 @@ def examples(lines: list[dict[str, Any]], docs: list[Document], resources: Resou
             event = doc.events[by_event[id(predicted)]]
             feats = claim_features(doc, event, event.claimant, kinds, finder.dateline, cue_words)
             rule = event.claimant.status if event.claimant is not None else None
-            out.append((doc.id, feats, truth.claim_status, rule))
+            finder.claim_for(event)
+            explicit = (finder.explicit or event.plover.type in VERBAL_TYPES or event.claimant is None
+                        or blames_foreign_forces(event.claimant, event))
+            out.append((doc.id, feats, truth.claim_status, rule, explicit))
         unmatched = sum(1 for i, e in enumerate(required) if e.claim_status and i not in
                         match_events(required, list(pred.events)))
-        out += [(doc.id, [], "unmatched", None)] * unmatched
+        out += [(doc.id, [], "unmatched", None, True)] * unmatched
     return out
 
 
@@ -138,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c", type=float, default=0.03, help="regularisation (default: the best by grouped CV)")
     ap.add_argument("--exclude-sample", type=int)
+    ap.add_argument("--train-on", choices=("all", "implicit"), default="all",
+                    help="train on every incident, or only on those without an explicit cue (where the model is used)")
     args = ap.parse_args(argv)
     lines = [line for line in read_jsonl(args.gold)
              if any(e.get("claim_status") and not e.get("optional") for e in line.get("events") or [])]
@@ -155,20 +162,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(matched)} matched incidents in {len({d[0] for d in matched})} documents; "
           f"{sum(d[2] == 'unmatched' for d in data)} unmatched; gold {Counter(d[2] for d in matched)}", file=sys.stderr)
     rows, y, groups = [d[1] for d in matched], [d[2] for d in matched], [d[0] for d in matched]
+    explicit = [d[4] for d in matched]
+    trainable = [k for k in range(len(y)) if args.train_on == "all" or not explicit[k]]
     rule_acc = np.mean([d[3] == d[2] for d in matched])
-    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+    rule_explicit = np.mean([d[3] == d[2] for d in matched if d[4]])
+    rule_implicit = np.mean([d[3] == d[2] for d in matched if not d[4]])
+    print(f"{sum(explicit)} incidents rest on an explicit cue (rules {rule_explicit:.3f}); "
+          f"{len(y) - sum(explicit)} go to the model (rules {rule_implicit:.3f})", file=sys.stderr)
+    for c in (0.01, 0.03, 0.1, 0.3, 1.0):
         hits = np.zeros(len(y), dtype=bool)
-        pred_all: list[str] = [""] * len(y)
+        everywhere = np.zeros(len(y), dtype=bool)
         for train, test in GroupKFold(n_splits=args.folds).split(rows, y, groups):
-            model, vocab = fit([rows[k] for k in train], [y[k] for k in train], c)
+            fold = [k for k in train if k in set(trainable)]
+            model, vocab = fit([rows[k] for k in fold], [y[k] for k in fold], c)
             pred = model.predict(matrix([rows[k] for k in test], vocab))
             for k, p in zip(test, pred, strict=True):
-                hits[k] = p == y[k]
-                pred_all[k] = str(p)
+                hits[k] = (matched[k][3] if explicit[k] else str(p)) == y[k]
+                everywhere[k] = p == y[k]
         per = {cls: f"{np.mean([hits[k] for k in range(len(y)) if y[k] == cls]):.3f}" for cls in CLASSES}
-        print(f"C={c}: {args.folds}-fold by-document CV accuracy {hits.mean():.3f} {per}; rules alone "
-              f"{rule_acc:.3f}", file=sys.stderr)
-    model, vocab = fit(rows, y, args.c)
+        implicit = np.mean([hits[k] for k in range(len(y)) if not explicit[k]])
+        print(f"C={c}: {args.folds}-fold by-document CV accuracy of rules+model as run {hits.mean():.3f} {per} "
+              f"(model part {implicit:.3f}); model everywhere {everywhere.mean():.3f}; rules alone {rule_acc:.3f}",
+              file=sys.stderr)
+    model, vocab = fit([rows[k] for k in trainable], [y[k] for k in trainable], args.c)
     if args.out:
         order = [list(model.classes_).index(cls) for cls in CLASSES]
         coef = model.coef_.T[:, order]
@@ -176,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         out = {"version": "1", "description": "Claim status of an act of violence stated without an explicit claim "
                "or denial: multinomial logistic regression over binary features "
                "(eventsift.extract.claim_model.claim_features); trained by scripts/train_claim_status.py on MUC-4 "
-               f"dev gold ({len(y)} incidents, C={args.c}).", "classes": list(CLASSES),
+               f"dev gold ({len(trainable)} incidents, C={args.c}, trained on {args.train_on}).",
+               "classes": list(CLASSES),
                "cue_words": sorted(cue_words), "features": [vocab[k] for k in keep],
                "coef": [[round(float(w), 5) for w in coef[k]] for k in keep],
                "intercept": [round(float(model.intercept_[k]), 5) for k in order]}

@@ -91,10 +91,23 @@ def test_events_statement_with_several_events(lexicon_stage: EventsStage, resour
     ("The government will deploy troops to the north next week.", "future"),
     ("The militants could attack the city if the talks fail.", "hypothetical"),
     ("The war of April 2016 killed 200 soldiers, the 2023 report said.", "historical"),
+    ("Some 9,000 people have died during twelve years of fighting in the valley.", "historical"),
+    ("IN THE PAST THREE YEARS THE INSURGENTS HAVE KILLED 85 VILLAGE OFFICIALS.", "historical"),
+    ("Two years later a grenade was thrown at the same checkpoint.", "historical"),
 ])
 def test_events_marks_aux(lexicon_stage: EventsStage, resources: Resources, text: str, aux: str) -> None:
     events = run(lexicon_stage, resources, text)
     assert aux in {e.plover.aux for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two farmers in the past 24 hours.",
+    "The court jailed the former commander for twelve years.",
+    "A 19-year-old student was stabbed outside the station on Friday.",
+])
+def test_events_recent_or_sentence_length_is_not_a_period_total(lexicon_stage: EventsStage, resources: Resources,
+                                                                 text: str) -> None:
+    assert {e.plover.aux for e in run(lexicon_stage, resources, text)} == {None}
 
 
 def test_events_merges_nominal_reference(lexicon_stage: EventsStage, resources: Resources) -> None:

@@ -491,7 +491,7 @@ def _told_in_first_person(doc: Document, event: Event) -> bool:
                                                       for c in a.children) for a in agents)
 
 
-def _blames_foreign_forces(claim: Claim, event: Event) -> bool:
+def blames_foreign_forces(claim: Claim, event: Event) -> bool:
     """A state body telling of another state's forces' act: an allegation across the conflict line, which the learned
     model (trained on reports of domestic insurgencies) must not turn into a report of fact."""
     return claim.status == "accused" and claim.sector in STATE_SECTORS and any(
@@ -543,7 +543,7 @@ class ClaimsStage:
         for event in doc.events:
             event.claimant = finder.claim_for(event)
             if (self.model is not None and not finder.explicit and event.plover.type not in VERBAL_TYPES
-                    and event.claimant is not None and not _blames_foreign_forces(event.claimant, event)):
+                    and event.claimant is not None and not blames_foreign_forces(event.claimant, event)):
                 # no explicit cue (claimed, accused, denied, a hedge): the side-based rule is only a guess, and the
                 # model learned from annotated reports beats it on held-out documents (0.58 vs 0.52 by CV)
                 if doc_words is None:

@@ -370,6 +370,8 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
         return "historical"
     if any(c.lower_ == "ago" for c in verb.subtree if abs(c.i - tok.i) <= 12):
         return "historical"
+    if _over_a_period(tok, verb, chain, cues):
+        return "historical"
     ref_year = pub_year or max_year
     if ref_year is not None:
         for t in sent:
@@ -380,6 +382,28 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
                                              for c in tok.children):
         return "historical"
     return None
+
+
+def _over_a_period(tok: Any, verb: Any, chain: list[Any], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the trigger totals acts over years ("died during ten years of war", "in the past two years rebels
+    killed 300") or tells a past story ("three years later a bomb exploded"): an aggregate, not a new event."""
+    units = cues.get("period_units", frozenset())
+    preps = cues.get("period_preps", frozenset())
+    relative = cues.get("period_relative", frozenset())
+    anchors = {t.i for t in chain} | {tok.i, verb.i}
+    for t in tok.sent:
+        if (t.lemma_.lower() not in units and t.lower_ not in units) or abs(t.i - tok.i) > 12:
+            continue
+        counted = any(c.dep_ == "nummod" or c.lower_ in ("past", "last", "previous") for c in t.children)
+        if not counted:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in preps and (t.head.head.i in anchors or t in tok.ancestors):
+            return True
+        if t.head.i in anchors and any(p.lower_ in preps for p in t.doc[max(t.sent.start, t.i - 4):t.i]):
+            return True  # all-caps parses attach "IN THE PAST THREE YEARS" to the verb directly
+        if any(c.lower_ in relative for c in t.children) or (t.head.lower_ in relative and t.head.head.i in anchors):
+            return True
+    return False
 
 
 def dates_trigger(year: Any, tok: Any, verb: Any, event_nouns: frozenset[str]) -> bool:
