@@ -110,6 +110,11 @@ def test_events_recent_or_sentence_length_is_not_a_period_total(lexicon_stage: E
     assert {e.plover.aux for e in run(lexicon_stage, resources, text)} == {None}
 
 
+def test_events_committing_a_crime_is_not_an_agreement(lexicon_stage: EventsStage, resources: Resources) -> None:
+    assert "AGREE" not in {e.plover.type for e in run(lexicon_stage, resources, "The gang committed the robbery.")}
+    assert "AGREE" in {e.plover.type for e in run(lexicon_stage, resources, "Both sides committed to a truce.")}
+
+
 def test_events_merges_nominal_reference(lexicon_stage: EventsStage, resources: Resources) -> None:
     events = run(lexicon_stage, resources, "Militants attacked a checkpoint. The attack killed three soldiers.")
     assert [e.plover.type for e in events] == ["ASSAULT"]

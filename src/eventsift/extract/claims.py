@@ -143,9 +143,11 @@ class ClaimFinder:
         own = self.by_sentence.get(s, [])
         near = [c for k in (s - 1, s + 1, s + 2) for c in self.by_sentence.get(k, [])]
         claims = [c for c in own + near if c.kind == "claim" and not c.negated]
-        self.explicit = bool(claims)
-        if claims:
-            return self._claim(claims[0], "claimed")
+        for cue in claims:
+            claimer = self._claim(cue, "claimed")
+            if claimer is not None:
+                self.explicit = True
+                return claimer
         accusations = [c for c in own + near if c.kind == "accuse" and not c.negated]
         denials = [c for c in own + near if c.kind == "deny" and not c.negated]
         reports = [c for c in own if c.kind == "report" and not c.negated] or self._quote_reports(event)
