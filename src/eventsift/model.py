@@ -81,6 +81,8 @@ class Claim:
     """Who asserts an event, and how (claimed by the perpetrator, accused, reported as fact, denied).
 
     ``span`` is ``None`` only when nobody in the text asserts the event and the claimant is the document's outlet.
+    ``denier`` is the party that denies it, when the text names one: an accusation stays ``accused`` by its accuser,
+    with the denial beside it; a denial with no accuser in the text is the ``denied`` status itself.
     """
 
     text: str
@@ -89,6 +91,7 @@ class Claim:
     status: str
     country: str | None = None
     sector: str | None = None
+    denier: Actor | None = None
 
 
 @dataclass(slots=True)

@@ -31,8 +31,12 @@ def _actor(actor: Actor) -> dict[str, Any]:
 def _claim(claim: Claim | None) -> dict[str, Any] | None:
     if claim is None:
         return None
+    denier = claim.denier
     return {"text": claim.text, "name": claim.name, "country": claim.country, "sector": claim.sector,
-            "span": _span(claim.span), "status": claim.status}
+            "span": _span(claim.span), "status": claim.status,
+            "denied_by": None if denier is None else {"text": denier.text, "name": denier.name,
+                                                      "country": denier.country, "sector": denier.sector,
+                                                      "span": _span(denier.span)}}
 
 
 def _when(when: When | None) -> dict[str, Any] | None:

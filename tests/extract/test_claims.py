@@ -93,7 +93,14 @@ def test_claims_denial_keeps_the_event_and_the_accuser(stages: tuple[ActorsStage
             "attack. The insurgents denied any involvement.")
     claim, doc = claim_of(stages, nlp, text, "destroyed")
     assert len(doc.events) == 1
-    assert claim is not None and claim.status == "denied" and "governor" in claim.text
+    assert claim is not None and claim.status == "accused" and "governor" in claim.text
+    assert claim.denier is not None and "insurgents" in claim.denier.text
+
+
+def test_claims_denial_without_an_accuser_is_the_status(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    text = "The army denied shelling the market on Sunday, the news agency reported."
+    claim, _ = claim_of(stages, nlp, text, "shelling")
+    assert claim is not None and claim.status == "denied"
 
 
 def test_claims_quote_over_several_sentences_goes_to_the_speaker_after_it(stages: tuple[ActorsStage, ClaimsStage],

@@ -17,6 +17,7 @@ from eventsift.fuse import (
     load_fusion_settings,
     load_term_weights,
     main_event_id,
+    make_claim,
     pair_score,
     reconcile_claims,
 )
@@ -107,6 +108,21 @@ def test_fuse_claims_best_is_most_conservative_credible_figure() -> None:
     assert summary["killed"] == {"low": 1, "best": 3, "high": 5}
     assert summary["conflict"]
     assert len(summary["claims"]) == 4 and summary["sources"] == ["a", "b", "c", "d"]
+
+
+def test_fuse_claims_accusation_denied_by_a_named_party_counts_and_conflicts() -> None:
+    accused = dict(claim("a", "accused", killed=4), denied_by="Northern Front")
+    summary = reconcile_claims([accused])
+    assert summary["killed"]["best"] == 4
+    assert summary["conflict"] and "Northern Front" in summary["conflicts"][0]
+
+
+def test_fuse_make_claim_keeps_the_denier() -> None:
+    event = {"id": "ev-1", "casualties": {"killed": 2},
+             "claimant": {"text": "the governor", "name": "governor", "status": "accused", "span": [0, 12],
+                          "denied_by": {"text": "the insurgents", "name": "insurgents", "span": [40, 54]}}}
+    made = make_claim({"outlet": "Wire"}, "doc-1", event)
+    assert made["status"] == "accused" and made["denied_by"] == "insurgents"
 
 
 def test_fuse_claims_conflict_by_side() -> None:

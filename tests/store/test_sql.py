@@ -36,6 +36,18 @@ def test_sql_fuses_reports_of_one_incident_and_keeps_claims(store: SqlStore) -> 
     assert fused["sources"] == ["a.example", "b.example"]
 
 
+def test_sql_keeps_the_party_denying_an_accusation(store: SqlStore) -> None:
+    add(store, make_record("a", title="Gunmen attack market in Ashford, killing three", killed=3,
+                           claimant={"text": "the mayor", "name": "mayor", "country": "GBR", "sector": "GOV",
+                                     "span": [0, 3], "status": "accused",
+                                     "denied_by": {"text": "the militia", "name": "militia", "country": None,
+                                                   "sector": "REB", "span": [4, 8]}}))
+    fused = store.query_events(EventQuery())[0]
+    assert fused["killed_best"] == 3
+    assert fused["claims"][0]["status"] == "accused" and fused["claims"][0]["denied_by"] == "militia"
+    assert fused["conflict"] and "militia" in fused["conflicts"][0]
+
+
 def test_sql_distinct_places_stay_apart(store: SqlStore) -> None:
     add(store, make_record("a", title="Gunmen attack market", lat=51.15, lon=0.87))
     add(store, make_record("b", title="Gunmen attack market", lat=55.0, lon=-3.0))

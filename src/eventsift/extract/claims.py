@@ -154,8 +154,13 @@ class ClaimFinder:
         source = self._source(reports, s)
         self.explicit = bool(denials and (accusations or source is not None))
         if denials and (accusations or source is not None):
-            accuser = self._claim(accusations[0], "denied") if accusations else None
-            return accuser or self._with_status(source, "denied")
+            denier = self._claim(denials[0], "denied")
+            accuser = self._claim(accusations[0], "accused") if accusations else None
+            claim = accuser or self._with_status(source, "denied")
+            if claim is not None and denier is not None and denier.span is not None:
+                claim.denier = Actor(role="denier", text=denier.text, name=denier.name, span=denier.span,
+                                     country=denier.country, sector=denier.sector)
+            return claim
         if event.plover.type in VERBAL_TYPES:
             # an accusation nearby is about acts, not about a demand or a meeting
             return self._with_status(source, self._source_status(source, event, explicit=False))

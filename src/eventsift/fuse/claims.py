@@ -9,7 +9,8 @@ Each report contributes one claim: who asserts it (the claimant named in the tex
   back to the smallest non-denied figure when only such claims exist.
 
 The event is flagged ``conflict`` when credible claims disagree on a figure, on the breakdown by side (3 police
-killed vs 2 soldiers and 3 attackers), or when one party claims what another denies.
+killed vs 2 soldiers and 3 attackers), or when one party claims or accuses what another denies (a denial status, or
+an accusation whose report names the party denying it in ``denied_by``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def make_claim(record_source: dict[str, Any], document_id: str, event: dict[str,
     """The claim one report makes about its event."""
     cas = event.get("casualties") or {}
     claimant = event.get("claimant") or {}
+    denier = claimant.get("denied_by") or {}
     outlet = record_source.get("outlet")
     return {
         "event_id": event.get("id"), "document_id": document_id, "source": outlet,
@@ -31,6 +33,7 @@ def make_claim(record_source: dict[str, Any], document_id: str, event: dict[str,
         "status": claimant.get("status") or "reported",
         "killed": cas.get("killed"), "injured": cas.get("injured"), "arrested": cas.get("arrested"),
         "per_side": cas.get("per_side") or None,
+        "denied_by": denier.get("name") or denier.get("text") or None,
     }
 
 
@@ -67,8 +70,10 @@ def reconcile_claims(claims: list[dict[str, Any]]) -> dict[str, Any]:
     if len(sides) > 1:
         conflicts.append("casualties by side differ between claims")
     statuses = {c["status"] for c in claims}
-    if "denied" in statuses and statuses & {"claimed", "accused"}:
-        conflicts.append("one party claims or accuses, another denies")
+    deniers = sorted({str(c["denied_by"]) for c in claims if c.get("denied_by")})
+    if ("denied" in statuses and statuses & {"claimed", "accused"}) or deniers:
+        conflicts.append("one party claims or accuses, another denies" +
+                         (f" ({', '.join(deniers)})" if deniers else ""))
     return {
         "claims": claims,
         "killed": _figures(claims, "killed"),

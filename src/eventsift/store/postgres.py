@@ -60,11 +60,10 @@ class PostgresStore(SqlStore):
             self._run("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
             self._run("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, "
                       "description TEXT NOT NULL, applied_at TEXT NOT NULL)")
-            row = self._one("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations")
-            current = int(row["v"]) if row else 0
+            applied = {int(r["version"]) for r in self._rows("SELECT version FROM schema_migrations")}
             for step in migrations("postgres", postgis=self.postgis):
-                if step.version <= current:
-                    continue
+                if step.version in applied:
+                    continue  # by set, not by maximum: PostGIS's step may arrive after later ones
                 for statement in step.statements:
                     self._run(statement)
                 self._run("INSERT INTO schema_migrations VALUES (?, ?, ?)", (step.version, step.description, now()))

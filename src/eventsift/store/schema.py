@@ -73,6 +73,14 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS tsv tsvector
 CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING GIN (tsv);
 """
 
+#: The party denying an accusation, kept beside the accuser's claim (``claimant.denied_by`` in the record).
+CLAIM_DENIAL_SQLITE_V3 = """
+ALTER TABLE claims ADD COLUMN denied_by TEXT;
+"""
+CLAIM_DENIAL_POSTGRES_V4 = """
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS denied_by TEXT;
+"""
+
 POSTGIS_V3 = """
 CREATE EXTENSION IF NOT EXISTS postgis;
 ALTER TABLE fused_events ADD COLUMN IF NOT EXISTS geom geometry(Point, 4326);
@@ -100,12 +108,14 @@ def migrations(dialect: str, *, postgis: bool = False) -> list[Migration]:
     if dialect == "sqlite":
         steps.append(Migration(2, "FTS5 document search and R-tree over fused events", _split(SQLITE_SEARCH_V2,
                                                                                              dialect)))
+        steps.append(Migration(3, "who denies an accusation", _split(CLAIM_DENIAL_SQLITE_V3, dialect)))
     else:
         steps.append(Migration(2, "tsvector document search", _split(POSTGRES_SEARCH_V2, dialect)))
         if postgis:
             steps.append(Migration(3, "PostGIS geometry of fused events", _split(POSTGIS_V3, dialect)))
+        steps.append(Migration(4, "who denies an accusation", _split(CLAIM_DENIAL_POSTGRES_V4, dialect)))
     return steps
 
 
 #: The newest schema version a store of each dialect knows.
-LATEST: dict[str, int] = {"sqlite": 2, "postgres": 3}
+LATEST: dict[str, int] = {"sqlite": 3, "postgres": 4}

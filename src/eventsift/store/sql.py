@@ -211,10 +211,12 @@ class SqlStore(abc.ABC):
                        span[0], span[1]))
         claim = make_claim(record.get("source") or {}, doc_id, event)
         self._run("INSERT INTO claims (event_id, document_id, source, claimant, status, claimant_country, "
-                  "claimant_sector, killed, injured, arrested, per_side) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "claimant_sector, killed, injured, arrested, per_side, denied_by) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   (report.event_id, doc_id, claim["source"], claim["claimant"], claim["status"],
                    claim["claimant_country"], claim["claimant_sector"], claim["killed"], claim["injured"],
-                   claim["arrested"], json.dumps(claim["per_side"]) if claim["per_side"] else None))
+                   claim["arrested"], json.dumps(claim["per_side"]) if claim["per_side"] else None,
+                   claim["denied_by"]))
         for name, span in self._evidence_spans(event):
             self._run("INSERT INTO evidence_spans (event_id, field, span_start, span_end, text) VALUES (?, ?, ?, ?, ?) "
                       "ON CONFLICT DO NOTHING", (report.event_id, name, span[0], span[1], text[span[0]:span[1]]))
@@ -290,8 +292,8 @@ class SqlStore(abc.ABC):
         """Recompute a fused event's summary from its member reports (or delete it when none is left)."""
         members = self._rows(
             "SELECT e.*, d.outlet, d.published, c.claimant, c.status, c.claimant_country, c.claimant_sector, "
-            "c.per_side FROM events e JOIN documents d ON d.id = e.document_id JOIN claims c ON c.event_id = e.id "
-            "WHERE e.fused_id = ? ORDER BY e.num", (fused_id,))
+            "c.per_side, c.denied_by FROM events e JOIN documents d ON d.id = e.document_id "
+            "JOIN claims c ON c.event_id = e.id WHERE e.fused_id = ? ORDER BY e.num", (fused_id,))
         if not members:
             self._index_location(fused_id, None, None)
             self._run("DELETE FROM fused_events WHERE id = ?", (fused_id,))
@@ -300,7 +302,8 @@ class SqlStore(abc.ABC):
                    "claimant": m["claimant"], "claimant_country": m["claimant_country"],
                    "claimant_sector": m["claimant_sector"], "status": m["status"], "killed": m["killed"],
                    "injured": m["injured"], "arrested": m["arrested"],
-                   "per_side": json.loads(m["per_side"]) if m["per_side"] else None} for m in members]
+                   "per_side": json.loads(m["per_side"]) if m["per_side"] else None,
+                   "denied_by": m["denied_by"]} for m in members]
         summary = reconcile_claims(claims)
         located = [m for m in members if m["lat"] is not None and m["lon"] is not None]
         place = min(located, key=lambda m: (GEO_RANK.get(m["geo_precision"] or "country", 3), m["num"]), default=None)
