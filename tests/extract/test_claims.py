@@ -68,6 +68,23 @@ def test_claims_responsibility_claim_is_claimed_and_supplies_the_actor(stages: t
     assert actors and actors[0].name == "Boko Haram"
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The insurgents claim to have destroyed four fuel tankers on the highway.", "destroyed"),
+    ("The Northern Front claims it ambushed an army patrol near the border.", "ambushed"),
+    ("A caller speaking for the militia said they were responsible for the bombing of the depot.", "bombing"),
+])
+def test_claims_party_telling_of_its_own_act_claims_it(stages: tuple[ActorsStage, ClaimsStage], nlp: Any,
+                                                        text: str, trigger: str) -> None:
+    claim, _ = claim_of(stages, nlp, text, trigger)
+    assert claim is not None and claim.status == "claimed"
+
+
+def test_claims_claiming_what_another_party_did_is_not_a_claim_of_responsibility(
+        stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    claim, _ = claim_of(stages, nlp, "The army claimed the rebels had attacked the convoy.", "attacked")
+    assert claim is not None and claim.status != "claimed"
+
+
 def test_claims_nobody_claiming_is_not_a_claim(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
     text = "A bomb tore through a bus station on Monday. No group has claimed responsibility, officials said."
     claim, _ = claim_of(stages, nlp, text, "tore")

@@ -40,7 +40,8 @@ from eventsift.text.dateline import dateline_source
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
                              "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators",
-                             "statement_verbs", "speaker_acts", "document_nouns")
+                             "statement_verbs", "speaker_acts", "document_nouns", "own_act_verbs", "own_act_subjects",
+                             "responsibility_words")
 VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
@@ -414,6 +415,8 @@ class ClaimFinder:
                 c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB") for c in tok.children)):
             # "admitted responsibility", "admitted carrying out the attack"; not "admitted that the war failed"
             return Cue("claim", tok, speaker, negated, index)
+        if self._tells_own_act(tok, lemma):
+            return Cue("claim", tok, speaker, negated, index)
         if lemma in self.cues.sets["deny_verbs"] and (
                 lemma in ("deny", "disclaim", "refute") or object_words & self.cues.sets["deny_objects"]):
             return Cue("deny", tok, speaker, negated, index)
@@ -424,6 +427,26 @@ class ClaimFinder:
         if lemma in self.cues.sets["report_verbs"] or lemma in self.cues.sets["statement_verbs"]:
             return Cue("report", tok, speaker, negated, index)
         return None
+
+    def _tells_own_act(self, verb: Token, lemma: str) -> bool:
+        """Whether a party tells of its own act: "the rebels claim to have destroyed six pylons", "the front claims
+        it seized the estate", "the caller said they were responsible for the bombing"."""
+        sets = self.cues.sets
+        for child in verb.children:
+            if lemma in sets["own_act_verbs"] and child.dep_ == "xcomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return True
+            if child.dep_ != "ccomp":
+                continue
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if not subjects or subjects[0].lower_ not in sets["own_act_subjects"]:
+                continue
+            if lemma in sets["own_act_verbs"] and child.pos_ in ("VERB", "AUX") and child.lemma_.lower() != "be":
+                return True
+            if (lemma in sets["report_verbs"] or lemma in sets["own_act_verbs"]) and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in sets["responsibility_words"] for c in child.children):
+                return True
+        return False
 
     def _accused(self, verb: Token) -> Token | None:
         """Who an accusation points at: "blamed X", "attributed it to X", "blamed it on X", "X was suspected"."""
