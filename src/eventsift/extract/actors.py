@@ -8,7 +8,7 @@ dictionary actor of the sentence (or, after a pronoun subject, of the previous s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventsift.extract.actor_dictionary import ActorDictionary, DictMatch, load_actor_dictionary
@@ -31,6 +31,7 @@ NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONE
 
 
 MIN_DOC_MENTIONS = 2
+DEFINITE: frozenset[str] = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 REPORTING_SECTORS: frozenset[str] = frozenset({"MED"})
 TARGET_PREPS: frozenset[str] = frozenset({"on", "against", "upon", "at", "into", "toward", "towards"})
 
@@ -59,6 +60,8 @@ def find_slots(head: Token, attachment: dict[str, Any], *, verbal: bool, topical
         _noun_slots(head, attachment, actors, recipients, victims, preps_to_recipient)
     else:
         _verb_slots(head, actors, recipients, preps_to_recipient, reciprocal=reciprocal, verbal=verbal)
+        if head.lemma_.lower() in attachment.get("death_verbs", ()):  # "a soldier died": the subject is the victim
+            actors, recipients = [], recipients + actors
     pronoun = any(t.lower_ in PRONOUNS for t in actors)
     skip = (PRONOUNS - ANAPHORS) | set(attachment["non_actor_words"])  # anaphors are resolved later
 
@@ -136,13 +139,13 @@ def _noun_slots(head: Token, attachment: dict[str, Any], actors: list[Token], re
         # "the talks held between X and Y", "the attack carried out by X"; "between" also when the parser hangs
         # the participle on a noun of a topic phrase ("talks on the corridor held between X and Y"), but not "by"
         # ("an attack on a convoy escorted by soldiers")
-        direct = participle.head is head
+        direct = participle.head.i == head.i
         for grandchild in participle.children:
             if (direct and (grandchild.dep_ == "agent" or (grandchild.dep_ == "prep" and grandchild.lower_ == "by"))) \
                     or (grandchild.dep_ == "prep" and grandchild.lower_ == "between"):
                 actors.extend(prep_objects(grandchild))
     governor = head.head
-    if governor is head:
+    if governor.i == head.i:
         return
     if head.dep_ in ("dobj", "obj") and governor.lemma_.lower() in attachment["perpetration_verbs"]:
         actors.extend(subject_of(governor))
@@ -202,7 +205,7 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
     instruments = set(attachment["instrument_nouns"])
     actor_tokens = [t for t in slots.actors if t.lower_ not in instruments and t.lemma_.lower() not in instruments]
     # a modifier of a trigger noun is an actor only when it names one ("FMLN attack", not "latest attack")
-    actor_tokens = [t for t in actor_tokens if not (t.head is head and t.dep_ in ("amod", "compound", "nmod")
+    actor_tokens = [t for t in actor_tokens if not (t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")
                                                     and not coder.hits_in(*phrase_extent(t)))]
     floor = sentence_tokens(doc, max(0, event.sentence - 2))[0]
     abstract = frozenset(attachment["non_target_nouns"]) | instruments
@@ -223,23 +226,168 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
     actor_tokens = [p for t in actor_tokens if (p := party(t, strict=True)) is not None and p.i not in sources]
     recipient_tokens = [p for t in slots.recipients if (p := party(t, strict=False)) is not None
                         and p.i not in sources]
+    if not recipient_tokens and event.plover.type in attachment.get("violent_types", ()):
+        taken = {t.i for t in actor_tokens} | set(sources)
+        recipient_tokens = [t for t in _struck_facilities(head, attachment) + _sentence_victims(
+            coder, event, head, attachment) if t.i not in taken]
     actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in recipient_tokens]
     if event.plover.type == "ACCUSE" and not recipients:
         accused = _accused_party(coder, event, head, {t.i for t in actor_tokens})
         if accused is not None:
             recipients.append(coder.actor_for_hit("recipient", accused))
+    if not verbal:  # whom the sentence blames comes first; a role noun ("the perpetrator of the murder") stays
+        actors = [coder.actor("actor", *_extent_before(t, head), t.i)
+                  for t in attributed_parties(coder, head, attachment, sentence_tokens(doc, event.sentence))
+                  if t.i not in sources and t.i not in {r.i for r in recipient_tokens}] + actors
     if not actors and not verbal:
         agent = _sentence_agent(coder, event, head, attachment, {t.i for t in recipient_tokens} | set(sources))
         if agent is not None:
             actors.append(coder.actor_for_token("actor", agent, verbal=verbal))
     if not actors and not verbal:
         hit = _fallback_perpetrator(coder, event, head, slots, attachment, sources, speakers)
-        if hit is not None:
+        if isinstance(hit, DictMatch):
             actors.append(coder.actor_for_hit("actor", hit))
+        elif hit is not None:
+            actors.append(coder.actor_for_token("actor", hit, verbal=verbal))
     if not verbal:  # a news outlet reports an act of violence; it does not commit it
         actors = [a for a in actors if a.sector not in REPORTING_SECTORS]
     return _dedupe(actors + recipients)
+
+
+def attributed_parties(coder: ActorCoder, head: Token, attachment: dict[str, Any],
+                       bounds: tuple[int, int]) -> list[Token]:
+    """The parties an attribution governing the trigger names as its perpetrators: "blamed X for the attack",
+    "attributed the attack to X", "the attack was blamed on X", "X claimed responsibility for the attack", "X is
+    responsible for the attack", "the attack was the work of X", "the attack was claimed by X"."""
+    frames: dict[str, list[str]] = attachment.get("attribution_frames", {})
+    claim_objects = frozenset(attachment.get("claim_objects", ()))
+    start, end = bounds
+    tok = head
+    for _ in range(6):
+        gov = tok.head
+        if gov.i == tok.i or not start <= gov.i < end:
+            return []
+        for child in gov.children:  # "the attack was the work of X": the author hangs off the copula's attribute
+            if child.i != tok.i and child.dep_ == "attr" and tok.dep_ in ("nsubj", "nsubjpass") \
+                    and "of" in frames.get(child.lemma_.lower(), frames.get(child.lower_, [])):
+                found = _agentive(coder, _prep_parties(child, "of"), attachment)
+                if found:
+                    return found
+        slots = frames.get(gov.lemma_.lower()) or frames.get(gov.lower_)
+        if slots:
+            found = _agentive(coder, _frame_parties(gov, tok, slots, claim_objects), attachment)
+            if found:
+                return found
+        tok = gov
+    return []
+
+
+def _frame_parties(gov: Token, came_from: Token, slots: list[str], claim_objects: frozenset[str]) -> list[Token]:
+    """Party tokens in the ``slots`` of attribution word ``gov`` reached from the trigger through ``came_from``."""
+    out: list[Token] = []
+    claim = gov.lemma_.lower() == "claim" or gov.lower_ == "claimed"
+    objects = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
+    if claim and not (came_from.dep_ in ("nsubjpass",) or any(o.lemma_.lower() in claim_objects for o in objects)):
+        return []  # "the blast claimed ten lives" is a result, not an attribution
+    for slot in slots:
+        if slot == "object":
+            out += [o for o in objects if o.i != came_from.i]
+            if is_passive(gov) and came_from.dep_ != "nsubjpass":  # "X was blamed for the attack"
+                out += [c for c in gov.children if c.dep_ == "nsubjpass"]
+        elif slot in ("to", "on", "of"):
+            out += [p for c in gov.children if c.dep_ in ("prep", "dative") and c.lower_ == slot and c.i != came_from.i
+                    for p in prep_objects(c)]
+        elif slot == "agent" and came_from.dep_ == "nsubjpass":
+            out += [p for c in gov.children if c.dep_ == "agent" for p in prep_objects(c)]
+        elif slot == "subject" and came_from.dep_ not in ("nsubj", "nsubjpass"):
+            if claim and not any(o.lemma_.lower() in claim_objects for o in objects) and came_from.dep_ != "prep":
+                continue
+            own = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if own:  # "held X responsible": a small clause with its own subject
+                out += own
+            elif gov.dep_ in ("acomp", "attr", "prep") and gov.head.i != gov.i:  # "X is responsible", "X was behind"
+                governor = gov.head
+                held = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+                out += held or subject_of(governor)
+            elif gov.dep_ in ("oprd", "ccomp", "xcomp") and gov.head.i != gov.i:
+                out += [c for c in gov.head.children if c.dep_ in ("dobj", "obj")]
+            else:
+                out += subject_of(gov)
+    out = with_conjuncts(out)
+    return out + [a for t in out for a in t.children if a.dep_ == "appos"]  # "a commando unit, the X Force,"
+
+
+def _extent_before(tok: Token, trigger: Token) -> tuple[int, int]:
+    """The phrase of ``tok`` without the prepositional phrase that holds the trigger ("the army | of the killing")."""
+    start, end = phrase_extent(tok)
+    if not start <= trigger.i < end:
+        return start, end
+    node = trigger
+    while node.head.i != node.i and node.head.i != tok.i:
+        node = node.head
+    if node.head.i == tok.i and node.i > tok.i:
+        end = min(end, node.i)
+    return start, max(end, tok.i + 1)
+
+
+def _prep_parties(tok: Token, prep: str) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for p in prep_objects(c)]
+
+
+def _agentive(coder: ActorCoder, tokens: list[Token], attachment: dict[str, Any]) -> list[Token]:
+    """The tokens that can name the perpetrator an attribution points at: a party, or any common noun that is not
+    an abstraction or an instrument ("the work of professionals"); pronouns are not resolved here."""
+    abstract = frozenset(attachment["non_target_nouns"]) | frozenset(attachment["instrument_nouns"])
+    return [t for t in tokens if coder.is_agentive(t) or (
+        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS and t.lemma_.lower() not in abstract
+        and t.lower_ not in abstract and t.ent_type_ not in NON_ACTOR_ENTITIES)]
+
+
+def _struck_facilities(head: Token, attachment: dict[str, Any]) -> list[Token]:
+    """Buildings and vehicles a blast or attack hit, named by a place preposition ("a bomb exploded in a restaurant",
+    "at the offices of a newspaper"): a facility noun, never a town (that is the location)."""
+    facilities = frozenset(attachment.get("facility_nouns", ()))
+    preps = frozenset(attachment.get("facility_preps", ()))
+    out = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out += [t for t in prep_objects(child) if t.lemma_.lower() in facilities or t.lower_ in facilities]
+    return out
+
+
+def _target_nouns_of(head: Token, attachment: dict[str, Any]) -> list[Token]:
+    """The "target"/"victim" noun whose "of" phrase holds the trigger ("the target of a bomb attack")."""
+    nouns = frozenset(attachment.get("target_nouns", ()))
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in nouns:
+        return [head.head.head]
+    return []
+
+
+def _sentence_victims(coder: ActorCoder, event: Event, head: Token, attachment: dict[str, Any]) -> list[Token]:
+    """Who an act without a named victim hurt, from a result clause of its sentence: "one person was killed in the
+    explosion", "a woman died when a bomb exploded"; the patients of harm verbs, not their agents."""
+    start, end = sentence_tokens(coder.doc, event.sentence)
+    harm = frozenset(attachment.get("harm_verbs", ()))
+    instruments = frozenset(attachment["instrument_nouns"])
+    facilities = frozenset(attachment.get("facility_nouns", ()))  # "a car was damaged": a vehicle can be hit
+    out: list[Token] = []
+    for noun in _target_nouns_of(head, attachment):  # "the embassy was the target of the attack"
+        out += subject_of(noun.head) if noun.dep_ == "attr" else []
+    for tok in coder.doc.nlp[start:end]:
+        if tok.pos_ not in ("VERB", "AUX") or (tok.lemma_.lower() not in harm and tok.lower_ not in harm):
+            continue
+        if is_passive(tok):
+            out += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        elif tok.lemma_.lower() in attachment.get("death_verbs", ()):
+            out += [c for c in tok.children if c.dep_ == "nsubj"]
+        elif any(c.dep_ == "nsubj" and (c.i == head.i or c.lemma_.lower() in instruments) for c in tok.children):
+            out += [c for c in tok.children if c.dep_ in ("dobj", "obj")]  # "the blast wounded two guards"
+    victims = [t for t in with_conjuncts(out) if t.i != head.i and t.lower_ not in PRONOUNS
+               and (t.lemma_.lower() not in instruments or t.lemma_.lower() in facilities)
+               and t.ent_type_ not in NON_ACTOR_ENTITIES
+               and t.pos_ in ("NOUN", "PROPN", "NUM")]
+    return victims
 
 
 def _sentence_agent(coder: ActorCoder, event: Event, head: Token, attachment: dict[str, Any],
@@ -249,8 +397,10 @@ def _sentence_agent(coder: ActorCoder, event: Event, head: Token, attachment: di
     doc = coder.doc
     start, end = sentence_tokens(doc, event.sentence)
     speech = set(attachment["speech_verbs"])
+    counter = frozenset(attachment.get("counter_verbs", ()))
     for tok in sorted(doc.nlp[start:end], key=lambda t: abs(t.i - head.i)):
-        if tok.dep_ != "agent" or tok.head.lemma_.lower() in speech or tok.head.lower_ in speech:
+        if tok.dep_ != "agent" or tok.head.lemma_.lower() in speech or tok.head.lower_ in speech \
+                or tok.head.lemma_.lower() in counter:  # "a second bomb was defused by the police"
             continue
         for obj in with_conjuncts(prep_objects(tok)):
             if obj.i not in taken and coder.is_agentive(obj):
@@ -289,20 +439,64 @@ def speech_phrases(doc: Document, attachment: dict[str, Any]) -> frozenset[int]:
     return frozenset(taken)
 
 
+def _counter_agents(doc: Document, start: int, end: int, attachment: dict[str, Any]) -> set[int]:
+    """Tokens of who acted against an attack in tokens ``[start, end)`` ("the bomb was defused by the police",
+    "troops arrested two suspects"): not its perpetrators."""
+    counter = frozenset(attachment.get("counter_verbs", ()))
+    out: set[int] = set()
+    for tok in doc.nlp[start:end]:
+        if tok.lemma_.lower() not in counter:
+            continue
+        agents = [o for c in tok.children if c.dep_ == "agent" for o in prep_objects(c)]
+        if not is_passive(tok):
+            agents += subject_of(tok)
+        for agent in with_conjuncts(agents):
+            out.update(range(*phrase_extent(agent)))
+    return out
+
+
+def _retold_perpetrators(coder: ActorCoder, bounds: tuple[int, int], attachment: dict[str, Any]) -> list[Token]:
+    """Perpetrators a sentence names for an act it mentions again by a definite event noun: "the attack was
+    perpetrated by X", "X claimed responsibility for the bombing", "the crime was the work of X"."""
+    start, end = bounds
+    events = frozenset(attachment["instrument_nouns"]) | frozenset(attachment["victim_nouns"])
+    out: list[Token] = []
+    for tok in coder.doc.nlp[start:end]:
+        if tok.pos_ != "NOUN" or (tok.lemma_.lower() not in events and tok.lower_ not in events):
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children):
+            continue
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in attachment["perpetration_verbs"]:
+            out += _agentive(coder, [o for c in tok.head.children if c.dep_ == "agent" for o in prep_objects(c)],
+                             attachment)
+        out += attributed_parties(coder, tok, attachment, bounds)
+    return out
+
+
 def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: Slots,
                           attachment: dict[str, Any], sources: frozenset[int],
-                          speakers: frozenset[int] | None = None) -> DictMatch | None:
-    """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then a named
-    armed group or a rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
+                          speakers: frozenset[int] | None = None) -> DictMatch | Token | None:
+    """When the parse names no actor: the nearest perpetrator-like mention in the event's sentence, then the
+    perpetrator a neighbouring sentence attributes "the attack" to (a token), then a named armed group or a
+    rebel/unknown/criminal agent in the sentences around it; never a source of reported speech."""
     doc = coder.doc
     taken: set[int] = set(sources) | (speech_phrases(doc, attachment) if speakers is None else speakers)
+    recipients: set[int] = set()
     for tok in slots.recipients:
-        start, end = phrase_extent(tok)
-        taken.update(range(start, end))
+        recipients.update(range(*phrase_extent(tok)))
+    taken.update(recipients)
     s_start, s_end = sentence_tokens(doc, event.sentence)
+    taken.update(_counter_agents(doc, s_start, s_end, attachment))
     hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, frozenset(attachment["perpetrator_sectors"]))
     if hit is not None:
         return hit
+    for offset in (1, -1, 2, -2, 3, -3):
+        if 0 <= event.sentence + offset < len(doc.sentences):
+            bounds = sentence_tokens(doc, event.sentence + offset)
+            found = [t for t in _retold_perpetrators(coder, bounds, attachment)  # a claimant may be the doer
+                     if not any(i in sources or i in recipients for i in range(*phrase_extent(t)))]
+            if found:
+                return found[0]
     window = frozenset(attachment["window_sectors"])
     for offset in (-1, 1, -2, 2):
         index = event.sentence + offset
@@ -370,6 +564,29 @@ class ActorsStage:
         speakers = speech_phrases(doc, self.dictionary.attachment)
         for event in doc.events:
             event.actors = attach_actors(coder, event, self.dictionary.attachment, sources, speakers)
+        share_perpetrator(doc.events, frozenset(self.dictionary.attachment.get("violent_types", ())))
+
+
+def share_perpetrator(events: list[Event], violent: frozenset[str]) -> None:
+    """Give a violent event whose mention names no perpetrator the one the document names most often for its
+    violent events (first named on a tie): reports retell one incident in several mentions ("the attack", "the
+    victims were found"), and only some of them say who did it."""
+    counts: dict[str, int] = {}
+    first: dict[str, Actor] = {}
+    for event in events:
+        if event.plover.type not in violent or event.plover.aux is not None:
+            continue
+        for actor in event.actors:
+            if actor.role == "actor":
+                counts[actor.name] = counts.get(actor.name, 0) + 1
+                first.setdefault(actor.name, actor)
+    if not counts:
+        return
+    best = first[max(counts, key=lambda n: counts[n])]
+    for event in events:
+        if event.plover.type in violent and not any(a.role == "actor" for a in event.actors) \
+                and all(a.name != best.name for a in event.actors):  # never the victim of the mention itself
+            event.actors = [replace(best), *event.actors]
 
 
 def create_actors(resources: Resources) -> ActorsStage:

@@ -90,7 +90,7 @@ def subject_of(verb: Token) -> list[Token]:
                     out.append(s)
             return with_conjuncts(out)
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
-        if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head is not verb and not is_passive(verb.head):
+        if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head.i != verb.i and not is_passive(verb.head):
             # "X broke the truce, shelling homes": the participle shares its governor's subject
             verb = verb.head
             seen += 1
