@@ -356,7 +356,7 @@ class ClaimFinder:
         for tok in self.doc.nlp[start:end]:
             word = tok.lower_
             if word in MODALS:
-                if head is not None and (tok.head is head or tok.head is head.head):
+                if head is not None and (tok.head.i == head.i or tok.head.i == head.head.i):
                     return True
             elif self.cues.has("hedges", word) or self.cues.has("hedges", tok.lemma_.lower()):
                 return True
@@ -475,9 +475,9 @@ class ClaimFinder:
                 return verb.head  # "guerrillas, which have claimed ...": the modified noun
             return subjects[0]
         governor = verb.head
-        if verb.dep_ in ("conj", "xcomp", "advcl") and governor is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and governor.i != verb.i:
             return self._speaker(governor)
-        if verb.dep_ == "acl" and governor.dep_ in ("dobj", "obj") and governor.head is not governor:
+        if verb.dep_ == "acl" and governor.dep_ in ("dobj", "obj") and governor.head.i != governor.i:
             # "X distributed leaflets claiming responsibility": the one who issued the leaflets
             return self._speaker(governor.head)
         return None

@@ -99,7 +99,7 @@ class ActorCoder:
             last = self.doc.nlp[hit.end - 1]
             if last.head.i == tok.i and last.dep_ in ("compound", "amod", "nmod", "poss"):
                 return True
-            while last.dep_ == "conj" and last.head is not last:  # "representatives of X and Y"
+            while last.dep_ == "conj" and last.head.i != last.i:  # "representatives of X and Y"
                 last = last.head
             if (tok.lemma_.lower() in members or tok.lower_ in members) and last.head.dep_ == "prep" \
                     and last.head.head.i == tok.i:

@@ -190,7 +190,7 @@ def eventive(cand: Candidate) -> bool:
 def arguments(tok: Any) -> list[Any]:
     """The tokens a trigger acts on: direct object, passive subject, attribute, or the noun a participle modifies."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")]
-    if tok.dep_ in ("acl", "relcl", "amod") and tok.head is not tok:
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.i != tok.i:
         out.append(tok.head)
     return out
 
@@ -270,7 +270,7 @@ def apply_syntax_rules(cands: list[Candidate], doc: Document, lex: TriggerLexico
             # a conjunct shares its head's role: "to keep the truce and to reopen the roads"
             conj_of_content = cur.dep_ == "conj" and (
                 is_infinitive(cur) or (cur.head.dep_ in CONTENT_DEPS and cur.head.i not in by_tok))
-            if (cur.dep_ not in CONTENT_DEPS and not conj_of_content) or cur.head is cur:
+            if (cur.dep_ not in CONTENT_DEPS and not conj_of_content) or cur.head.i == cur.i:
                 break
             cur = cur.head
             if conj_of_content and cur.i not in by_tok:
@@ -314,7 +314,7 @@ def governing_verb(tok: Any) -> Any:
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return tok
@@ -329,7 +329,7 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
     chain = [tok, verb]
     cur = verb
     for _ in range(3):
-        if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl"):
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl", "acl"):
             break
         cur = cur.head
         chain.append(cur)
@@ -419,7 +419,7 @@ def dates_trigger(year: Any, tok: Any, verb: Any, event_nouns: frozenset[str]) -
         if cur is not year and cur.pos_ in ("NOUN", "PROPN", "VERB") and cur.ent_type_ != "DATE" and \
                 cur.lemma_.lower() not in event_nouns:
             return False
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -484,7 +484,7 @@ def resolve_acled(cand: Candidate, doc: Document, lex: TriggerLexicon) -> str | 
             return "Violent demonstration"
         return "Peaceful protest"
     objects = argument_words(tok, ("dobj", "nsubjpass", "pobj", "attr", "compound", "poss"))
-    if verb is not tok:
+    if verb.i != tok.i:
         objects |= argument_words(verb, ("dobj", "nsubjpass", "pobj"))
     subjects = argument_words(verb, ("nsubj", "agent"))
     if hint in ("@territory", "@seize"):
