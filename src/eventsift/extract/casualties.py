@@ -8,7 +8,10 @@ the running count), additions ("another was wounded" adds one), zeros ("no one w
 counted ("the man later died" moves one from injured to killed). Vague quantities follow ACLED ("dozens" = 12).
 People "shot" or "struck" (and a lone victim "hurt" in a sentence naming no dead) count as injured only beyond the
 dead, since news reports often describe the victim who died as shot first. With a parse, named victims are counted
-too ("Castellar was found dead", "the murder of X" - one per conjoined proper name; killed, abducted, arrested only).
+too ("Castellar was found dead", "the murder of X" - one per conjoined proper name; killed, abducted, arrested only),
+and lists of victims are counted item by item, a description between commas being the person it follows ("X, a local
+judge, and his two bodyguards" are three; "the murder of rector X, five other priests and two women" eight). A person
+"also" killed in a later sentence is one more victim; some of the people shot who "died" are killed, the rest injured.
 
 An event takes the counts of its own sentence and of the following sentences that continue it (up to
 :data:`CONTINUATION_SENTENCES`, stopping at the next event's sentence); a count restated in a later sentence is not
@@ -52,12 +55,15 @@ VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
 ACCUSING_PLOVER = frozenset({"ACCUSE"})
+ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+PRONOUN = re.compile(r"he|she|him|her", re.IGNORECASE)
 OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[\s-]years?[\s-]old\b", re.IGNORECASE)
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
                         "striking"})
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "staff", "crew", "army", "kids"})
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -70,14 +76,14 @@ _CATEGORY = {
 CASUALTIES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["version", "categories", "persons", "subset_markers", "additive_markers", "negations",
-                 "death_verbs", "fatal_words", "historical_markers"],
+                 "death_verbs", "fatal_words", "historical_markers", "name_stop_words"],
     "properties": {
         "version": {"type": "string"},
         "description": {"type": "string"},
         "categories": {"type": "object", "required": list(FIELDS),
                        "properties": {f: _CATEGORY for f in FIELDS}, "additionalProperties": False},
         **{k: _WORDS for k in ("persons", "subset_markers", "additive_markers", "negations", "death_verbs",
-                               "fatal_words", "historical_markers")},
+                               "fatal_words", "historical_markers", "name_stop_words")},
     },
     "additionalProperties": False,
 }
@@ -95,6 +101,7 @@ class CasualtyLexicon:
     death_verbs: tuple[str, ...]
     fatal_words: tuple[str, ...]
     historical_markers: tuple[str, ...]
+    name_stop_words: tuple[str, ...]
 
 
 def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
@@ -106,6 +113,7 @@ def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
         subset_markers=tuple(data["subset_markers"]), additive_markers=frozenset(data["additive_markers"]),
         negations=tuple(data["negations"]), death_verbs=tuple(data["death_verbs"]),
         fatal_words=tuple(data["fatal_words"]), historical_markers=tuple(data["historical_markers"]),
+        name_stop_words=tuple(data["name_stop_words"]),
     )
 
 
@@ -140,21 +148,31 @@ class CasualtyFinder:
     def __init__(self, lexicon: CasualtyLexicon, numbers: NumberLexicon) -> None:
         self.lexicon = lexicon
         self.numbers = numbers
+        self._person_words = frozenset(p.lower().split()[-1] for p in lexicon.persons)
         flags = re.IGNORECASE
         qual = (r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
-                r"|an\s+estimated|approximately|roughly|another|a\s+further|an\s+additional|a\s+total\s+of|all|the)\s+)*")
+                r"|an\s+estimated|approximately|roughly|another|a\s+further|an\s+additional|a\s+total\s+of|all|the"
+                r"|his|her|their|its)\s+)*")
         num = rf"(?:{numbers.pattern}|an?|one|another|his|her|a\s+couple\s+of|a\s+dozen)"
         persons = rf"(?:{_alt(lexicon.persons)}|(?:\d+|[a-z]+)[\s-]years?[\s-]old)"
         singular = _alt(p for p in lexicon.persons if not p.endswith("s") and p not in _PLURALS)
         # a word inside a victim phrase: never a verb of the clause or a number ("a home left four people dead")
         modifier = (r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at|left|leaving|leaves"
                     rf"|after|when|killing|wounding)\b)(?!(?:{numbers.pattern})\s)(?!\d+\s)[\w'’-]+(?:\.[\w'’-]+)*\.?\s+)")
-        not_age = r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m)\b)"
+        # not an age, a time, a day of a month ("the massacre of 16 November") or a repetition ("shot her three times")
+        not_age = (r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m|jan|january|feb|february|mar|march|apr|april|may|june?|"
+                   r"july?|aug|august|sept?|september|oct|october|nov|november|dec|december|times|rounds|shots|bullets"
+                   r"|days|hours|weeks|months|minutes)\b)")
         # "two members of his escort", "a driver for the ride-sharing service": who the people are
-        of_party = r"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+        # (greedy, but never across a list joiner or a verb: "the mayor of the small town of X, as well as two ...")
+        party_word = (r"(?!(?:and|or|as|plus|but|who|whom|which|that|were|was|is|are|had|has|have|in|on|at|by|with"
+                      r"|after|when|during|while)\b)\(?[\w'’-]+\)?")
+        of_party = (rf"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:{party_word}\s+){{0,3}}"
+                    rf"{party_word})?")
         group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
-                 rf"(?:{persons}){of_party}|others?"
-                 rf"|more))?|(?P<ref>(?:the|this|that)\s+{modifier}{{0,3}}?(?:{singular}){of_party}|he|she|him|her|"
+                 rf"(?:{persons})(?![\s-]+(?:{persons})\b){of_party}|others?"
+                 rf"|more))?|(?P<ref>(?:the|this|that|(?!(?:it|that|there|here|what|who|he|she)['’]s)[\w-]+['’]s)\s+"
+                 rf"{modifier}{{0,3}}?(?:{singular}){of_party}|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
         group_nc = re.sub(r"\?P<\w+>", "?:", group)
@@ -178,28 +196,51 @@ class CasualtyFinder:
         self._adjective_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["adjectives"]}
         self._noun_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["nouns"]}
         self._toll_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["toll_nouns"]}
-        groups = rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and|as\s+well\s+as|plus)\s+{group_nc})*)"
+        groups = (rf"(?P<groups>{group_nc}(?:\s*(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and"
+                  rf"|as\s+well\s+as|plus)\s+{group_nc})*)")
         self._passive = re.compile(
-            rf"{groups}(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?(?:(?:also|later|reportedly)\s+)?"
+            rf"{groups}(?:\s+(?:named|identified\s+as)\s+(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+)?"
+            rf"(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?(?:(?:also|later|reportedly)\s+)?"
             rf"(?:(?:is|was|are|were)\s+(?:[\w'’-]+\s+){{0,8}}?(?:after|from|following)\s+being\s+|{aux})"
             rf"(?P<verb>{_alt(passive_alts)})\b", flags)
         self._reduced = re.compile(
-            rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously|also)\s+)?(?P<verb>killed|slain|"
+            rf"{groups}\s+(?:(?:reportedly|allegedly|fatally|critically|seriously|also|badly|slightly|gravely|severely"
+            rf"|mortally|lightly)\s+)?(?P<verb>killed|slain|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|gunned\s+down|"
+            rf"stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|"
             rf"murdered|wounded|injured|hurt|dead|shot(?=\s+and\s+(?:are|is|was|were|remains?|died)\b))"
-            rf"(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|"
-            rf"as|early|late|last|this|yesterday|overnight|since|following)\b)", flags)
+            rf"(?=\s*[,.;:]|\s+(?:in|during|at|on|after|when|while|and|near|outside|inside|by|today|tonight|"
+            rf"as|early|late|last|this|yesterday|overnight|since|following|{_WEEKDAYS})\b)", flags)
+        # a proper name in a list after the verb ("the murder of rector X Y, five other priests and two women"): up
+        # to seven capitalised words, none a function, time, number or casualty word, the last not a person noun
+        stop = _alt([*lexicon.name_stop_words, *numbers.units, *numbers.tens, *numbers.scales, *numbers.vague,
+                     *self._verbs, *(w for words in lexicon.categories.values() for w in words["verbs"] + words["adjectives"])])
+        word = rf"(?!(?:{stop})\b)(?-i:[A-Z][\w'’-]*(?:\.[\w'’-]+)*)"
+        # (truecased wire text keeps some names lower case: "the murder of roberto armando Rivera")
+        lower = rf"(?!(?:{stop})\b)(?-i:[a-z][\w'’-]*)"
+        name_item = (rf"(?<![\w'’.-])(?:(?:{lower}|{word})\s+){{0,7}}(?!(?:{_alt(lexicon.persons)})\b){word}"
+                     rf"(?![\w'’-])")
+        self._item = re.compile(rf"{group}|(?P<name>{name_item})", flags)
+        item = rf"(?:{group_nc}|{name_item})"
+        named = (rf"(?P<groups>{item}(?:\s*(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and"
+                 rf"|as\s+well\s+as|plus)\s+{item})*)")
+        # "three soldiers and two civilians died": a list of people who died (one count alone may be of people
+        # already counted as hurt, see _deaths)
+        self._died_list = re.compile(
+            rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and)\s+{group_nc})+)\s+(?:(?:later|also|all)\s+)?"
+            rf"(?P<verb>died|perished)\b", flags)
         self._of = re.compile(
             rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|assassinations?|massacres?|executions?|shooting\s+deaths?|"
             rf"wounding|injuring|arrests?|"
-            rf"detention|abduction|kidnapping)\s+of\s+{groups}", flags)
+            rf"detention|abduction|kidnapping)\s+of\s+{named}", flags)
         self._active = re.compile(
-            rf"\b(?P<verb>{_alt(active_alts)})\s+{groups}", flags)
+            rf"\b(?P<verb>{_alt(active_alts)})\s+{named}", flags)
         self._bare_active = re.compile(
             rf"\b(?P<verb>{_alt(active_alts)})\s+(?P<q>{qual})(?P<n>\d+|{numbers.pattern})(?=\s*(?:[,.;:)]|and\b|$))",
             flags)
         self._left = re.compile(
-            rf"\b(?:(?:left|leaving|leaves|leave)\s+(?:[^.;]{{0,40}}?\b(?:dead|killed|injured|wounded|hurt)\s+and\s+)?)"
+            rf"\b(?:(?:left|leaving|leaves|leave|with)\s+(?:[^.;]{{0,40}}?\b(?:dead|killed|injured|wounded|hurt)\s+and\s+)?)"
             rf"(?<=\s)(?P<q>{qual})(?P<n>{num})\s+(?:(?:other\s+)?(?P<who>{persons})\s+|others\s+)?"
+            r"(?:\([^()]{0,60}\)\s+)?"
             rf"(?P<adj>{_alt(adjective_alts)})\b(?<=\S)", flags)
         # "left a 16-year-old boy in serious condition", "two women were taken to hospital": alive and hurt
         self._hospital = re.compile(
@@ -222,7 +263,7 @@ class CasualtyFinder:
             rf"\b(?P<noun>{_alt(toll_alts)})\s+(?:[\w'’]+\s+){{0,4}}?(?:to|at|of|is|was|reached|hit|stood\s+at|"
             rf"stands\s+at|climbed\s+to|rose\s+to)\s+(?P<q>{qual})(?P<n>{numbers.pattern})\b", flags)
         self._death = re.compile(
-            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|the\s+\w+)|"
+            rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|(?:the|his|her|their)\s+\w+)|"
             rf"(?:later|subsequently|eventually|afterwards)(?=\s))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
             rf"|victim)\s+(?:[\w'’-]+\s+){{0,8}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
         self._zero = re.compile(
@@ -247,7 +288,12 @@ class CasualtyFinder:
             flags)
         self._elliptic = re.compile(r"\b(?:and|,)\s+(?P<n>another)\s+(?:was\s+)?(?:in|to)\s+the\s+\w+", flags)
         self._partly_fatal = re.compile(
-            rf"\s*,?\s*(?:and\s+)?(?P<k>{num})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", flags)
+            rf"(?:\s+(?!and\b)[\w'’-]+){{0,5}}?\s*,?\s*(?:and\s+)?(?P<k>{num})\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally"
+            rf"|(?:(?:later|subsequently|eventually)\s+)?(?:died|succumbed|was\s+killed|is\s+dead|was\s+pronounced\s+dead))"
+            rf"\b", flags)
+        self._and_died = re.compile(
+            r"\band\s+(?:(?:later|eventually|subsequently|then|soon|afterwards)\s+)?(?:died|succumbed|passed\s+away)\b",
+            flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
         self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
 
@@ -262,6 +308,7 @@ class CasualtyFinder:
         found.extend(self._find_groups(self._active, text, passive=False))
         found.extend(self._find_groups(self._reduced, text, passive=True))
         found.extend(self._find_groups(self._of, text, passive=False))
+        found.extend(self._find_groups(self._died_list, text, passive=True))
         for m in self._bare_active.finditer(text):
             found.extend(self._from_match(m, text, self._verbs.get(_norm(m.group("verb")))))
         for m in self._left.finditer(text):
@@ -345,6 +392,9 @@ class CasualtyFinder:
                 continue
             heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for h in heads for c in h.children)
+            if any(c.dep_ == "neg" for h in heads for c in h.children) and \
+                    not any(c.lower_ in ("would", "could") for h in heads for c in h.children):
+                continue  # "his children were not injured" (but "X would not be dead if ...": X is dead)
             if tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
                 victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
@@ -361,15 +411,69 @@ class CasualtyFinder:
                             for g in w.children if g.dep_ == "pobj"]
             # "Otto Sorto, son-in-law of the chief, who died yesterday": the relative pronoun stands for the name
             victims = [v.head.head if v.lower_ in ("who", "whom") and v.head.dep_ == "relcl" else v for v in victims]
-            for victim in victims:
-                tokens = list(victim.subtree)
+            subjects = [v for v in victims if v.dep_ in ("nsubjpass", "nsubj")]
+            groups = [[t for v in subjects for t in v.subtree]] if len(subjects) > 1 else []  # a list parsed apart
+            groups += [list(v.subtree) for v in victims if len(subjects) < 2 or v not in subjects]
+            for tokens in groups:
+                tokens = sorted(set(tokens), key=lambda t: t.i)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-                people = [t for t in (victim, *(c for c in victim.subtree if c.dep_ == "conj"))
+                people = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
                           if _is_name(t) and t.idx not in places]
-                if not people or any(m.start < last and first < m.end for m in found + out):
+                if not people or any(m.start < last and first < m.end for m in found) or \
+                        any(m.start < last and first < m.end and m.field == name for m in out):
                     continue
-                out.append(Mention(name, len(people), first, last, "set", victim.text))
+                listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) else 0
+                count = listed or len(people)
+                also = any(c.lower_ == "also" for h in heads for c in h.children)
+                out.append(Mention(name, count, first, last, "add" if also else "set",
+                                   parsed[tokens[0].i:tokens[-1].i + 1].text))
         return out
+
+    def _list_count(self, tokens: list[Any], places: frozenset[int]) -> int:
+        """People in a list of victims: "X, Y and Z" (3), "X, a local judge, and his two bodyguards" (3), "the
+        mayor's son, W; Y, the secretary; and bodyguard Z" (3). Items are split at semicolons, else at commas and at
+        "and" (not inside a description: "X, leader of the party and the front,"). A description after a bare comma
+        ("X, mayor of Y,"; "X, a local judge") is the same person; relative clauses and ages are skipped; a name after a
+        bare comma counts only in a list that ends with "and"."""
+        semi = any(t.text == ";" for t in tokens)
+        items: list[tuple[str, list[Any]]] = []  # (separator before the item, its tokens)
+        sep, current = "", list[Any]()
+        for tok in tokens:
+            described = any(t.lower_ in _PREPOSITIONS for t in current)
+            if tok.text == ";" or (not semi and (tok.text == "," or (tok.lower_ == "and" and not described))):
+                if current:
+                    items.append((sep, current))
+                    sep, current = "", []
+                sep = (sep + " " + tok.lower_).strip()
+            else:
+                current.append(tok)
+        if current:
+            items.append((sep, current))
+        kinds: list[tuple[bool, str, int]] = []  # (joined by "and" or ";", kind, count)
+        for sep, part in items:
+            words = [t for t in part if t.is_alpha or t.like_num]
+            if not words or words[0].lower_ in _CLAUSE_STARTS or any(t.pos_ == "AUX" for t in part) \
+                    or all(t.like_num for t in words):
+                continue  # "who was kidnapped on 5 January", an age
+            joined = semi or "and" in sep.split() or not kinds
+            group = self._group.search(" ".join(t.text for t in part))
+            count = self._count(group.group("n"), "") if group and group.group("n") and group.group("who") else None
+            if count and count > 1:
+                kinds.append((joined, "count", count))
+            elif any(t.lower_ in _PREPOSITIONS for t in words):
+                kinds.append((joined, "described", 1))
+            elif words[-1].lower_ in self._person_words:
+                kinds.append((joined, "role", 1))
+            elif any(_is_name(t) and t.idx not in places for t in part):
+                kinds.append((joined, "name", 1))
+        serial = any(joined for joined, _, _ in kinds[1:])
+        total = 0
+        for n, (joined, kind, count) in enumerate(kinds):
+            if not joined and (kind == "described" or (kind == "role" and kinds[n - 1][1] == "name")
+                               or (kind == "name" and (not serial or kinds[n - 1][1] == "role"))):
+                continue  # an apposition: the same person again
+            total += count
+        return total
 
     def _find_groups(self, pattern: re.Pattern[str], text: str, *, passive: bool) -> list[Mention]:
         out: list[Mention] = []
@@ -379,12 +483,18 @@ class CasualtyFinder:
             if name is None:
                 continue
             gstart = m.start("groups")
-            mentions = [x for g in self._group.finditer(m.group("groups"))
-                        if (x := self._group_mention(g, text, name, gstart)) is not None]
+            mentions = self._list_mentions(m.group("groups"), text, name, gstart, lone=pattern is self._of)
             if len(mentions) > 1 and mentions[0].count > 1 and \
                     all(x.count == 1 and x.mode in ("aged", "ref") for x in mentions[1:]) and \
                     len(mentions) - 1 <= mentions[0].count:
                 mentions = mentions[:1]  # "three victims, a 25-year-old man, a 26-year-old man and ...": one count
+            elif len(mentions) > 1:
+                for x in mentions:  # "the mayor as well as two peasants": the one named person counts in the list
+                    x.mode = "set" if x.mode == "ref" else x.mode
+            if ALSO.search(text[m.end("groups"):m.start("verb")]):
+                for x in mentions:  # "a sound technician was also killed": one more victim than counted so far
+                    if x.who and not OTHERS.search(x.who) and not PRONOUN.fullmatch(x.who):
+                        x.mode = "add"
             for mention in mentions:
                 partly = self._partly_fatal.match(text[m.end():]) if verb.split()[-1] in HURT_VERBS else None
                 if partly is not None and (dead := self._count(partly.group("k"), "")):
@@ -393,6 +503,39 @@ class CasualtyFinder:
                     out.append(Mention("killed", dead, m.end() + partly.start("k"), m.end() + partly.end()))
                 else:
                     out.append(self._hurt(mention, verb, text[m.end():]))
+        return out
+
+    def _list_mentions(self, groups: str, text: str, name: str, offset: int, *, lone: bool = False) -> list[Mention]:
+        """The counts of a list of victims; proper names count one each where the list also counts people by number
+        or role or names two or more (or, with ``lone``, is one name of two words or more: "the murder of X Y"), and a
+        role between commas right after a name is that person ("X, a judge,")."""
+        items: list[tuple[re.Match[str], Mention]] = []
+        for g in self._item.finditer(groups):
+            if g.group("name"):
+                if items and not groups[items[-1][0].end():g.start()].strip():
+                    continue  # the rest of a counted phrase ("a 12-year-old Springfield boy"), not another person
+                items.append((g, Mention(name, 1, offset + g.start(), offset + g.end(), "name", g.group("name"))))
+            elif items and g.group("n") and g.group("n").isdigit() and not g.group("who") and \
+                    groups[items[-1][0].end():g.start()].strip() == ",":
+                continue  # "Pedro Ruiz, 34, and ...": an age
+            elif (x := self._group_mention(g, text, name, offset)) is not None:
+                items.append((g, x))
+        while len(items) > 1 and items[-1][1].mode == "name" and \
+                groups[items[-2][0].end():items[-1][0].start()].strip() == ",":
+            items.pop()  # "X and Y, remains unsolved": a list ends with "and"; a capitalised phrase after a comma
+        names = [x for _, x in items if x.mode == "name"]
+        if names and (len(names) == len(items) == 1) and not (lone and len((names[0].who or "").split()) > 1):
+            return []  # a lone capitalised phrase: left to the parse (find_named)
+        out: list[Mention] = []
+        for n, (g, x) in enumerate(items):
+            previous = items[n - 1] if n else None
+            if previous is not None and x.count == 1 and previous[1].count == 1 and \
+                    bool(previous[0].group("name")) != bool(g.group("name")) and \
+                    groups[previous[0].end():g.start()].strip() == "," and \
+                    (n + 1 == len(items) or groups[g.end():items[n + 1][0].start()].strip().startswith(",")):
+                continue  # "X, a local judge, and ...", "his companion, X, and ...": the same person
+            x.mode = "set" if x.mode == "name" else x.mode
+            out.append(x)
         return out
 
     def _hurt(self, mention: Mention, verb: str, rest: str) -> Mention:
@@ -462,6 +605,12 @@ class CasualtyFinder:
                 # "another person died": one more dead; "the man later died": a death of someone counted as hurt
                 another = (m.group("n") or "").lower().startswith("another")
                 out.append(Mention("killed", count, m.start(), m.end(), "add" if another else "died"))
+        hurt = [f for f in found if f.field in ("hurt", "injured")]
+        if not out and len(hurt) == 1 and hurt[0].count == 1 and not any(f.field == "killed" for f in found):
+            # "the passenger ... shot himself while handling a revolver and died": the one person hurt died
+            for m in self._and_died.finditer(text, hurt[0].end):
+                out.append(Mention("killed", 1, m.start(), m.end(), "died"))
+                break
         return out
 
     def _count(self, number: str, qualifier: str | None) -> int | None:
@@ -478,10 +627,19 @@ class CasualtyFinder:
 
 
 def _is_name(tok: Any) -> bool:
-    """A proper name that can be a person (spaCy often labels all-caps or foreign names ORG)."""
-    return bool(tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in _NOT_PEOPLE)
+    """A proper name that can be a person (spaCy often labels all-caps or foreign names ORG, and a person's name of
+    three words or more, "Roberto Armando Rivera", GPE: such a name counts unless the geoparser resolved it)."""
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return False
+    if tok.ent_type_ in _PLACE_LABELS:
+        return sum(1 for c in tok.children if c.dep_ in ("compound", "amod") and c.tag_ == "NNP") >= 2
+    return tok.ent_type_ not in _NOT_PEOPLE
 
 
+_PREPOSITIONS = frozenset({"of", "for", "from", "in", "at", "with", "on"})
+_CLAUSE_STARTS = frozenset({"who", "whom", "whose", "which", "that", "where", "when", "of", "from", "in", "at", "on",
+                            "aged", "age"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
