@@ -213,7 +213,8 @@ class CasualtyFinder:
         # a proper name in a list after the verb ("the murder of rector X Y, five other priests and two women"): up
         # to seven capitalised words, none a function, time, number or casualty word, the last not a person noun
         stop = _alt([*lexicon.name_stop_words, *numbers.units, *numbers.tens, *numbers.scales, *numbers.vague,
-                     *self._verbs, *(w for words in lexicon.categories.values() for w in words["verbs"] + words["adjectives"])])
+                     *self._verbs,
+                     *(w for words in lexicon.categories.values() for w in words["verbs"] + words["adjectives"])])
         word = rf"(?!(?:{stop})\b)(?-i:[A-Z][\w'’-]*(?:\.[\w'’-]+)*)"
         # (truecased wire text keeps some names lower case: "the murder of roberto armando Rivera")
         lower = rf"(?!(?:{stop})\b)(?-i:[a-z][\w'’-]*)"
