@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from casualty_helpers import counts, shipped_finder
 
 from eventsift.config import Config
 from eventsift.extract.casualties import CasualtyFinder, create_casualties, load_casualty_lexicon, tally
-from eventsift.extract.quantities import load_number_lexicon
 from eventsift.model import Acled, Document, Event, Evidence, OffsetMap, Place, Plover, Sentence, Source, When
 from eventsift.resources import Resources
 
@@ -17,12 +17,7 @@ from eventsift.resources import Resources
 @pytest.fixture(scope="module")
 def finder() -> CasualtyFinder:
     """A finder over the shipped lexicons."""
-    return CasualtyFinder(load_casualty_lexicon(Config()), load_number_lexicon(Config()))
-
-
-def _counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
-    tallies = tally([finder.find(s) for s in sentences])
-    return {name: t.value for name, t in tallies.items() if t.value is not None}
+    return shipped_finder()
 
 
 def test_casualties_lexicon_matches_schema() -> None:
@@ -70,18 +65,18 @@ def test_casualties_lexicon_matches_schema() -> None:
     ("A shooting that sent four people to the hospital on Saturday.", {"injured": 4}),
     ("THE GOVERNOR OF THE PROVINCE WAS MURDERED ON 4 JULY.", {"killed": 1}),
 ])
-def test_casualties_sentence_counts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
-    assert _counts(finder, text) == expected
+def test_casualties_sentencecounts(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
+    assert counts(finder, text) == expected
 
 
 def test_casualties_shot_people_who_died_are_not_injured(finder: CasualtyFinder) -> None:
-    assert _counts(finder, "Three men were shot.", "One of them died at the hospital.") == {"killed": 1, "injured": 2}
+    assert counts(finder, "Three men were shot.", "One of them died at the hospital.") == {"killed": 1, "injured": 2}
 
 
 def test_casualties_restated_numbers_are_not_added(finder: CasualtyFinder) -> None:
-    counts = _counts(finder, "Three soldiers were killed.", "The three soldiers killed were buried.",
-                     "The death toll later rose to 5.")
-    assert counts == {"killed": 5}
+    found = counts(finder, "Three soldiers were killed.", "The three soldiers killed were buried.",
+                   "The death toll later rose to 5.")
+    assert found == {"killed": 5}
 
 
 def _sentence_document(parts: list[str]) -> Document:
@@ -176,7 +171,7 @@ def test_casualties_named_killer_is_not_a_victim(finder: CasualtyFinder, nlp: An
 
 
 def test_casualties_massacre_of_counts_the_victims(finder: CasualtyFinder) -> None:
-    assert _counts(finder, "Police said the massacre of six teachers and two guards shocked the town.") == {"killed": 8}
+    assert counts(finder, "Police said the massacre of six teachers and two guards shocked the town.") == {"killed": 8}
 
 
 def _incident_document(dates: list[When | None], aux: list[str | None] | None = None) -> Document:
@@ -217,7 +212,7 @@ def test_casualties_hypothetical_events_do_not_share(resources: Resources) -> No
     assert [e.casualties.killed for e in doc.events] == [5, 0, 5]
 
 
-def test_casualties_accusation_about_a_shooting_carries_its_counts(resources: Resources) -> None:
+def test_casualties_accusation_about_a_shooting_carries_itscounts(resources: Resources) -> None:
     text = "Police are searching for a man accused of shooting two teens. Officials met the family."
     doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
     doc.sentences.extend([Sentence(0, 0, 61, 0, 61), Sentence(1, 62, len(text), 62, len(text))])

@@ -5,21 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from casualty_helpers import counts, shipped_finder
 
-from eventsift.config import Config
-from eventsift.extract.casualties import CasualtyFinder, load_casualty_lexicon, tally
-from eventsift.extract.quantities import load_number_lexicon
+from eventsift.extract.casualties import CasualtyFinder, tally
 
 
 @pytest.fixture(scope="module")
 def finder() -> CasualtyFinder:
     """A finder over the shipped lexicons."""
-    return CasualtyFinder(load_casualty_lexicon(Config()), load_number_lexicon(Config()))
-
-
-def _counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
-    tallies = tally([finder.find(s) for s in sentences])
-    return {name: t.value for name, t in tallies.items() if t.value is not None}
+    return shipped_finder()
 
 
 def _named(finder: CasualtyFinder, nlp: Any, text: str) -> dict[str, int]:
@@ -75,16 +69,16 @@ def _named(finder: CasualtyFinder, nlp: Any, text: str) -> dict[str, int]:
     ("A man walked up to her and shot her four times in the chest.", {"injured": 1}),
 ])
 def test_casualties_lists_and_roles(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
-    assert _counts(finder, text) == expected
+    assert counts(finder, text) == expected
 
 
 def test_casualties_also_adds_a_victim_in_a_later_sentence(finder: CasualtyFinder) -> None:
-    counts = _counts(finder, "Three farmers were killed in the raid.", "A local engineer was also killed.")
-    assert counts == {"killed": 4}
+    found = counts(finder, "Three farmers were killed in the raid.", "A local engineer was also killed.")
+    assert found == {"killed": 4}
 
 
 def test_casualties_also_without_a_person_noun_is_not_added(finder: CasualtyFinder) -> None:
-    assert _counts(finder, "Three farmers were killed in the raid.", "He was also killed.") == {"killed": 3}
+    assert counts(finder, "Three farmers were killed in the raid.", "He was also killed.") == {"killed": 3}
 
 
 @pytest.mark.model
@@ -106,7 +100,7 @@ def test_casualties_semicolon_list_of_named_victims(finder: CasualtyFinder, nlp:
 
 
 def test_casualties_a_lone_capitalised_word_after_a_verb_is_not_a_victim(finder: CasualtyFinder) -> None:
-    assert _counts(finder, "Gunmen killed Tuesday near the Old Market.") == {}
+    assert counts(finder, "Gunmen killed Tuesday near the Old Market.") == {}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -118,7 +112,7 @@ def test_casualties_a_lone_capitalised_word_after_a_verb_is_not_a_victim(finder:
      "and died at the scene.", {"killed": 1}),
 ])
 def test_casualties_some_of_the_hurt_died(finder: CasualtyFinder, text: str, expected: dict[str, int]) -> None:
-    assert _counts(finder, text) == expected
+    assert counts(finder, text) == expected
 
 
 @pytest.mark.model

@@ -1,0 +1,18 @@
+"""The casualty finder over the shipped lexicons, and the counts it gives, shared by the casualty tests."""
+
+from __future__ import annotations
+
+from eventsift.config import Config
+from eventsift.extract.casualties import CasualtyFinder, load_casualty_lexicon, tally
+from eventsift.extract.quantities import load_number_lexicon
+
+
+def shipped_finder() -> CasualtyFinder:
+    """A finder over the shipped casualty and number lexicons."""
+    return CasualtyFinder(load_casualty_lexicon(Config()), load_number_lexicon(Config()))
+
+
+def counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
+    """The stated counts of a run of sentences, per field."""
+    tallies = tally([finder.find(s) for s in sentences])
+    return {name: t.value for name, t in tallies.items() if t.value is not None}
