@@ -125,3 +125,36 @@ def test_within_one_event_per_type_day_and_town_however_far_apart() -> None:
                   make_event(9, (50, 60), date=other_day, place=KADUGLI)]
     WithinDocumentMerge()(doc)
     assert len(doc.events) == 2
+
+
+def test_within_people_shot_in_one_mention_are_injured_beyond_the_dead_of_another() -> None:
+    doc = Document("d", TEXT)
+    shot, died = make_event(0, (7, 15)), make_event(1, (50, 60), killed=1)
+    shot.casualties = Casualties(killed=0, injured=5, injured_if_alive=True)
+    died.casualties.injured = 0
+    doc.events = [shot, died]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert (event.casualties.killed, event.casualties.injured) == (1, 4)
+
+
+def test_within_people_shot_in_one_mention_may_be_the_dead_and_wounded_of_another() -> None:
+    doc = Document("d", TEXT)
+    shot, told = make_event(0, (7, 15)), make_event(1, (50, 60), killed=1)
+    shot.casualties = Casualties(killed=0, injured=2, injured_if_alive=True)
+    told.casualties.injured = 1
+    doc.events = [shot, told]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert (event.casualties.killed, event.casualties.injured) == (1, 1)
+
+
+def test_within_one_person_shot_may_be_one_of_the_dead_and_wounded_of_another_mention() -> None:
+    doc = Document("d", TEXT)
+    told, shot = make_event(0, (7, 15), killed=1), make_event(1, (50, 60))
+    told.casualties.injured = 2
+    shot.casualties = Casualties(killed=0, injured=1, injured_if_alive=True)
+    doc.events = [told, shot]
+    WithinDocumentMerge()(doc)
+    (event,) = doc.events
+    assert (event.casualties.killed, event.casualties.injured) == (1, 2)

@@ -7,7 +7,10 @@ Mentions are found per sentence with patterns built from the versioned lexicons 
 the running count), additions ("another was wounded" adds one), zeros ("no one was hurt") and deaths of people already
 counted ("the man later died" moves one from injured to killed). Vague quantities follow ACLED ("dozens" = 12).
 People "shot" or "struck" (and a lone victim "hurt" in a sentence naming no dead) count as injured only beyond the
-dead, since news reports often describe the victim who died as shot first. With a parse, named victims are counted
+dead, since news reports often describe the victim who died as shot first, unless the clause says they live ("were
+shot and are in stable condition", "recovering") or they are told apart from the dead ("a man was killed and his son
+was shot", "her boyfriend was also shot" after the deaths, "the other three victims"); "fatally shot" and "the fatal
+shooting of" are killings. With a parse, named victims are counted
 too ("Castellar was found dead", "the murder of X" - one per conjoined proper name; killed, abducted, arrested only),
 and lists of victims are counted item by item, a description between commas being the person it follows ("X, a local
 judge, and his two bodyguards" are three; "the murder of rector X, five other priests and two women" eight). A person
@@ -56,6 +59,27 @@ NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
 ACCUSING_PLOVER = frozenset({"ACCUSE"})
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+#: a fatal adverb or adjective right before a verb of hurting ("was fatally shot", "the fatal shooting of")
+#: the rest of a clause says the people shot will live ("were shot and are expected to survive", "in stable
+#: condition"; not "in critical condition": such victims often die later in the story)
+ALIVE = re.compile(r"\b(?:non[\s-]?life[\s-]threatening|not\s+life[\s-]threatening"
+                   r"|expected\s+to\s+(?:survive|recover|live|be\s+(?:ok|okay|fine))|recovering"
+                   r"|(?:stable|fair|good)\s+condition|survived|released\s+from)\b", re.IGNORECASE)
+#: how far after a count of the dead a count of people shot is taken for other people ("a man was killed and his son
+#: was shot"), in characters
+OTHERS_SHOT_GAP = 60
+#: "to death", "dead" right after a verb of hurting ("shot to death", "shot dead")
+DEAD_AFTER = re.compile(r"\s*(?:to\s+death|dead)\b", re.IGNORECASE)
+#: a sentence that sums several incidents ("six people were shot in three separate shootings", "20 people wounded
+#: across the city"): its counts are no one incident's
+AGGREGATE = re.compile(r"\b(?:separate|unrelated|different|multiple)\s+(?:shootings|incidents|attacks|stabbings)\b"
+                       r"|\bacross\s+the\s+city\b|\bcity-?wide\b", re.IGNORECASE)
+GUNSHOT = re.compile(r"\bgunshot\b", re.IGNORECASE)
+#: wounds that do not kill ("non-life-threatening gunshot wounds", "a graze wound")
+MILD = re.compile(r"\b(?:non-?|not\s+)life[\s-]threatening|\bminor\b|\bgraze\b|\bsuperficial\b", re.IGNORECASE)
+OTHER_BEFORE = re.compile(r"\bother\s+$", re.IGNORECASE)
+FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|fatal|deadly)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
 PRONOUN = re.compile(r"he|she|him|her", re.IGNORECASE)
 OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -76,7 +100,7 @@ _CATEGORY = {
 CASUALTIES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["version", "categories", "persons", "subset_markers", "additive_markers", "negations",
-                 "death_verbs", "fatal_words", "historical_markers", "name_stop_words"],
+                 "death_verbs", "fatal_words", "historical_markers", "name_stop_words", "multiples"],
     "properties": {
         "version": {"type": "string"},
         "description": {"type": "string"},
@@ -84,6 +108,7 @@ CASUALTIES_SCHEMA: dict[str, Any] = {
                        "properties": {f: _CATEGORY for f in FIELDS}, "additionalProperties": False},
         **{k: _WORDS for k in ("persons", "subset_markers", "additive_markers", "negations", "death_verbs",
                                "fatal_words", "historical_markers", "name_stop_words")},
+        "multiples": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 2}},
     },
     "additionalProperties": False,
 }
@@ -102,6 +127,7 @@ class CasualtyLexicon:
     fatal_words: tuple[str, ...]
     historical_markers: tuple[str, ...]
     name_stop_words: tuple[str, ...]
+    multiples: dict[str, int]
 
 
 def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
@@ -113,7 +139,7 @@ def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
         subset_markers=tuple(data["subset_markers"]), additive_markers=frozenset(data["additive_markers"]),
         negations=tuple(data["negations"]), death_verbs=tuple(data["death_verbs"]),
         fatal_words=tuple(data["fatal_words"]), historical_markers=tuple(data["historical_markers"]),
-        name_stop_words=tuple(data["name_stop_words"]),
+        name_stop_words=tuple(data["name_stop_words"]), multiples={k.lower(): v for k, v in data["multiples"].items()},
     )
 
 
@@ -169,10 +195,12 @@ class CasualtyFinder:
                       r"|after|when|during|while)\b)\(?[\w'’-]+\)?")
         of_party = (rf"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:{party_word}\s+){{0,3}}"
                     rf"{party_word})?")
+        # "a man in his 40s", "two women in their 20s": an age range belongs to the people counted
+        in_age = r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid[\s-]|late\s+)?(?:teens|\d0['’]?s))?"
         group = (rf"(?<![\w'’-])(?<!no\s)(?:(?P<q>{qual})(?P<n>{num}){not_age}(?:\s+(?P<who>{modifier}{{0,4}}?"
-                 rf"(?:{persons})(?![\s-]+(?:{persons})\b){of_party}|others?"
+                 rf"(?:{persons})(?![\s-]+(?:{persons})\b){of_party}{in_age}|others?"
                  rf"|more))?|(?P<ref>(?:the|this|that|(?!(?:it|that|there|here|what|who|he|she)['’]s)[\w-]+['’]s)\s+"
-                 rf"{modifier}{{0,3}}?(?:{singular}){of_party}|he|she|him|her|"
+                 rf"{modifier}{{0,3}}?(?:{singular})(?!['’]s\b){of_party}|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
         group_nc = re.sub(r"\?P<\w+>", "?:", group)
@@ -231,10 +259,13 @@ class CasualtyFinder:
             rf"(?P<verb>died|perished)\b", flags)
         self._of = re.compile(
             rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|assassinations?|massacres?|executions?|shooting\s+deaths?|"
+            rf"shooting|stabbing|"
             rf"wounding|injuring|arrests?|"
             rf"detention|abduction|kidnapping)\s+of\s+{named}", flags)
         self._active = re.compile(
-            rf"\b(?P<verb>{_alt(active_alts)})\s+{named}", flags)
+            # (not a relative clause after a gerund: "a shooting that killed a boy" is the boy's killing)
+            # (nor across a line break: "Girl, 4, shot\n\nHer mother and sister were home")
+            rf"\b(?P<verb>{_alt(active_alts)})(?![^\S\n]*\n)\s+(?!(?:that|which|who)\s){named}", flags)
         self._bare_active = re.compile(
             rf"\b(?P<verb>{_alt(active_alts)})\s+(?P<q>{qual})(?P<n>\d+|{numbers.pattern})(?=\s*(?:[,.;:)]|and\b|$))",
             flags)
@@ -250,7 +281,9 @@ class CasualtyFinder:
             rf"|\b(?:sent|sending|sends)\s+(?P<q2>{qual})(?P<n2>{num})\s+(?:{modifier}{{0,3}}?(?:{persons})\s+)?"
             rf"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
             rf"|{groups}\s+(?:were|was|have\s+been|has\s+been)\s+(?:(?:also|later|all|both)\s+)?"
-            rf"(?:taken|transported|rushed|airlifted|flown|hospitali[sz]ed)\b)", flags)
+            rf"(?:taken|transported|rushed|airlifted|flown|hospitali[sz]ed)\b"
+            rf"(?!\s+(?:(?:in)?to|in)\s+(?:police\s+|federal\s+)?(?:custody|jail|prison|police\s+headquarters|(?:police\s+)?station)))",
+            flags)
         self._nominal = re.compile(
             rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern}|one|another)\s+(?:(?P<who>{persons})\s+)?"
             rf"(?P<adj>{_alt(adjective_alts)})"
@@ -266,7 +299,15 @@ class CasualtyFinder:
         self._death = re.compile(
             rf"\b(?:(?P<n>{num})\s+(?:{modifier}{{0,4}}?(?:{persons})|of\s+(?:them|those|(?:the|his|her|their)\s+\w+)|"
             rf"(?:later|subsequently|eventually|afterwards)(?=\s))|he|she|the\s+(?:{modifier}{{0,3}}?)(?:{persons})"
-            rf"|victim)\s+(?:[\w'’-]+\s+){{0,8}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
+            # (not across another subject: "three people were hurt and a teenager died" is one death)
+            rf"|victim)\s+(?:(?!and\s+(?:a|an|the|his|her|their|another|{numbers.pattern})\s)[\w'’-]+\s+){{0,8}}?"
+            rf"(?:{_alt(lexicon.death_verbs)})\b", flags)
+        # "one of the five people hurt in the shooting on Sunday night has died": of people counted as hurt
+        self._one_of_died = re.compile(
+            rf"\b(?P<n>{num})\s+of\s+(?:the\s+|those\s+)?(?:{numbers.pattern})\s+(?:{modifier}{{0,2}}?)(?:{persons})"
+            rf"\s+(?:[\w'’-]+\s+){{0,14}}?(?:{_alt(lexicon.death_verbs)})\b", flags)
+        # "a double shooting", "the triple stabbing": that many people hurt
+        self._multiple = re.compile(rf"\b(?P<mult>{_alt(lexicon.multiples)})[\s-]+(?:shooting|stabbing)s?\b", flags)
         self._zero = re.compile(
             rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:{persons}))\s+(?:else\s+)?(?:of\s+[\w\s]{{0,20}}?)?"
             rf"(?:{aux})(?:immediately\s+)?(?:reported\s+)?(?P<verb>{_alt(passive_alts)})\b"
@@ -276,13 +317,18 @@ class CasualtyFinder:
         self._subset = re.compile(rf"(?:{_alt(lexicon.subset_markers)})\s*(?::\s*)?$", flags)
         self._reflexive = re.compile(rf"\b(?P<verb>{_alt(active_alts)})\s+(?:him|her)self\b", flags)
         self._suffered = re.compile(
-            rf"(?:(?<![\w'’-])(?P<n>{numbers.pattern})\s+(?:of\s+(?:them|those|the\s+\w+)|others?|{persons})"
-            r"(?:\s*\([^()]{0,40}\))?\s+(?:(?:also|each|all|both)\s+)?)?"
-            r"\b(?:suffered|sustained|sustaining|suffering|received|receiving|treated\s+for|with|had|has|have)\s+"
+            rf"(?:(?<![\w'’-])(?P<n>{numbers.pattern})\s+(?:of\s+(?:them|those|the\s+\w+)|others?|{persons}){in_age}"
+            r"(?:\s*\([^()]{0,40}\))?\s+(?:(?:also|each|all|both|is|are|was|were|still|now)\s+)*)?"
+            r"\b(?:suffered|sustained|sustaining|suffering|received|receiving|treated\s+for|with|had|has|have|"
+            r"recovering\s+from)\s+"
             r"(?:from\s+)?"
             r"(?:(?:a|an|what|multiple|several|non-?|life[\s-]|"
             r"threatening|serious|critical|minor|graze|self-inflicted|apparent|fatal|gunshot|stab|single|\w+ly)[\s-]*)*"
             r"(?P<what>gunshot\s+wounds?|wounds?|injur(?:y|ies))\b", flags)
+        # "a teen is recovering after the shooting", "two men are expected to survive": alive and hurt
+        self._recovering = re.compile(
+            rf"{groups}\s+(?:is|are|was|were)\s+(?:(?:still|now|both|all)\s+)*"
+            rf"(?P<verb>recovering|expected\s+to\s+(?:survive|recover|live))\b", flags)
         self._ordinal = re.compile(
             rf"\ba\s+(?P<ord>{_alt(numbers.ordinals)})\s+(?:{persons})\s+(?:[\w'’-]+\s+){{0,8}}?"
             rf"(?:{_alt(lexicon.death_verbs)}|(?:was\s+)?(?:confirmed\s+|pronounced\s+|declared\s+)?dead|killed)\b",
@@ -295,6 +341,11 @@ class CasualtyFinder:
         self._and_died = re.compile(
             r"\band\s+(?:(?:later|eventually|subsequently|then|soon|afterwards)\s+)?(?:died|succumbed|passed\s+away)\b",
             flags)
+        # where the clause of a verb of hurting ends: a sentence break, a contrast, or another subject with its own
+        # count or a source ("four were shot, police say X and Y were killed"; "..., and three people are dead")
+        self._clause_end = re.compile(
+            rf"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b|,\s*(?=(?:police|officers|authorities|officials|"
+            rf"investigators|witnesses)\b)|(?:,\s*|\s)and\s+(?=(?:{numbers.pattern}|several|both|another)\s)", flags)
         self._fatal = re.compile(rf"\b(?:{_alt(lexicon.fatal_words)})\b", flags)
         self._historical = re.compile(rf"\b(?:{_alt(lexicon.historical_markers)})", flags)
 
@@ -304,6 +355,8 @@ class CasualtyFinder:
 
     def find(self, text: str) -> list[Mention]:
         """Casualty mentions in one sentence (offsets into ``text``), overlapping finds resolved longest first."""
+        if AGGREGATE.search(text):
+            return []  # a tally of several incidents
         found: list[Mention] = []
         found.extend(self._find_groups(self._passive, text, passive=True))
         found.extend(self._find_groups(self._active, text, passive=False))
@@ -340,18 +393,33 @@ class CasualtyFinder:
                 found.append(self._hurt(Mention(name, 1, m.start(), m.end(), "ref"), _norm(m.group("verb")), text))
         for m in self._suffered.finditer(text):
             name = "killed" if self._fatal.search(m.group()) else "injured"
+            if name == "injured" and GUNSHOT.search(m.group()) and not MILD.search(m.group()) and \
+                    not ALIVE.search(text[m.end():]):
+                name = "hurt"  # "two men suffering from gunshot wounds": shot, maybe among the dead
             count = self._count(m.group("n"), "") if m.group("n") else None
             found.append(Mention(name, count, m.start(), m.end(), "set") if count else
                          Mention(name, 1, m.start(), m.end(), "ref"))
+        for m in self._recovering.finditer(text) if not any(f.field in ("injured", "hurt") for f in found) else ():
+            # (after a count of the wounded, "both are expected to survive" restates it)
+            gstart = m.start("groups")
+            for g in self._group.finditer(m.group("groups")):
+                mention = self._group_mention(g, text, "injured", gstart)
+                if mention is not None and not any(f.start < mention.end and mention.start < f.end for f in found):
+                    found.append(mention)
         for m in self._elliptic.finditer(text):
             # "one man was shot in the chest and another in the arm"
             before = [f for f in found if f.end <= m.start()]
             if before:
                 found.append(Mention(before[-1].field, 1, m.start("n"), m.end(), "add"))
+        for m in self._multiple.finditer(text):
+            found.append(Mention("hurt", self.lexicon.multiples[m.group("mult").lower()], m.start(), m.end()))
         for m in self._ordinal.finditer(text):
             found.append(Mention("killed", self.numbers.ordinals[m.group("ord").lower()], m.start(), m.end()))
         for m in self._zero.finditer(text):
             found.extend(self._zeros(m))
+        for mention in hospital:
+            if OTHERS.search(mention.who or ""):
+                mention.field = "injured"  # "the other three victims were taken to hospitals": not the dead
         hurt = [f for f in found if f.field in ("injured", "hurt")]
         if hospital and all(f.mode == "ref" for f in hurt):
             # people taken to hospital are the wounded unless the sentence counts them otherwise ("a girl was
@@ -359,6 +427,13 @@ class CasualtyFinder:
             # wounds" are two)
             found = [f for f in found if f not in hurt] + hospital
         found = _drop_overlaps(found)
+        for mention in found:
+            if mention.field == "hurt" and mention.mode in ("set", "aged", "add") and mention.who and \
+                    not PRONOUN.fullmatch(mention.who) and \
+                    any(k.field == "killed" and k.count and 0 <= mention.start - k.end <= OTHERS_SHOT_GAP
+                        and re.search(r"\band\b|,", text[k.end:mention.start]) for k in found):
+                # "a man was killed and his son was shot": others than the dead
+                mention.field = "injured"
         found.extend(self._deaths(text, found))
         if not any(f.field == "killed" and f.count for f in found):
             # one person said to be hurt, in a sentence that names no dead, may be a victim who later died:
@@ -389,9 +464,16 @@ class CasualtyFinder:
         out: list[Mention] = []
         for tok in span:
             name = self._verbs.get(tok.lower_)
+            if name == "injured" and tok.lower_ in HURT_VERBS and (
+                    any(c.lower_ in ("fatally", "mortally") for c in tok.children)
+                    or DEAD_AFTER.match(parsed.doc.text, tok.idx + len(tok))):
+                name = "killed"  # "X and Y were shot to death", "X was fatally shot"
             if name is None or name == "injured":  # "Smith was shot": too often the victim who died (measured)
                 continue
             heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
+            if tok.dep_ == "conj" and tok.head.lower_ in self._verbs and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                heads.append(tok.head)  # "X was shot and killed": the subject of "shot" was killed
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for h in heads for c in h.children)
             if any(c.dep_ == "neg" for h in heads for c in h.children) and \
                     not any(c.lower_ in ("would", "could") for h in heads for c in h.children):
@@ -503,7 +585,8 @@ class CasualtyFinder:
                     out.append(Mention("hurt", mention.count, mention.start, mention.end, mention.mode, mention.who))
                     out.append(Mention("killed", dead, m.end() + partly.start("k"), m.end() + partly.end()))
                 else:
-                    out.append(self._hurt(mention, verb, text[m.end():]))
+                    before = text[max(0, m.start("verb") - 30):m.start("verb")]
+                    out.append(self._hurt(mention, verb, text[m.end():], before))
         return out
 
     def _list_mentions(self, groups: str, text: str, name: str, offset: int, *, lone: bool = False) -> list[Mention]:
@@ -539,14 +622,17 @@ class CasualtyFinder:
             out.append(x)
         return out
 
-    def _hurt(self, mention: Mention, verb: str, rest: str) -> Mention:
-        """"Shot", "struck": killed when the clause says so, else hurt (injured unless the same people died)."""
+    def _hurt(self, mention: Mention, verb: str, rest: str, before: str = "") -> Mention:
+        """"Shot", "struck": killed when the clause says so ("was fatally shot", "the fatal shooting of", "shot ...
+        and killed"), else hurt (injured unless the same people died)."""
         if mention.field != "injured" or verb.split()[-1] not in HURT_VERBS:
             return mention
-        clause = re.split(r"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhen\b", rest, maxsplit=1)[0]
-        if self._fatal.search(clause):
+        clause = self._clause_end.split(rest, maxsplit=1)[0]
+        if self._fatal.search(clause) or FATAL_BEFORE.search(before):
             mention.field = "killed"
-        elif not OTHERS.search(mention.who or ""):  # "one is dead and four others were shot": the four survived
+        elif not OTHERS.search(mention.who or "") and not ALIVE.search(clause):
+            # not "one is dead and four others were shot" (the four survived), nor "two men were shot and are being
+            # treated"
             mention.field = "hurt"
         return mention
 
@@ -560,6 +646,8 @@ class CasualtyFinder:
         if count is None:
             return None
         who = g.group("who") or ""
+        if who and OTHER_BEFORE.search(text[max(0, start - 12):start]):
+            who = "other " + who  # "the other three victims": not the people counted before
         if not who and YEAR_LIKE.fullmatch(g.group("n").strip()):
             return None  # "in August 2015, two people were shot": a year, not a count
         # "another", "two more": people not yet counted; "two others" usually restates the rest of a sentence's count
@@ -598,14 +686,19 @@ class CasualtyFinder:
     def _deaths(self, text: str, found: list[Mention]) -> list[Mention]:
         """"The man later died": deaths of people the sentence did not already count as killed."""
         out: list[Mention] = []
-        for m in self._death.finditer(text):
-            if any(f.start < m.end() and m.start() < f.end and f.field == "killed" for f in found):
+        for m in [*self._death.finditer(text), *self._one_of_died.finditer(text)]:
+            if any(f.start < m.end() and m.start() < f.end and f.field == "killed" for f in [*found, *out]):
                 continue
             count = self._count(m.group("n"), "") if m.group("n") else 1
             if count:
                 # "another person died": one more dead; "the man later died": a death of someone counted as hurt
                 another = (m.group("n") or "").lower().startswith("another")
-                out.append(Mention("killed", count, m.start(), m.end(), "add" if another else "died"))
+                # "three people were hurt and a teenager died": someone else, not one of the people hurt
+                other = (m.group("n") or "").lower() in ("a", "an") and any(
+                    f.field in ("hurt", "injured") and f.end <= m.start()
+                    and re.fullmatch(r"[^.;]*\band\s+", text[f.end:m.start()]) for f in found)
+                mode = "add" if another else "set" if other else "died"
+                out.append(Mention("killed", count, m.start(), m.end(), mode))
         hurt = [f for f in found if f.field in ("hurt", "injured")]
         if not out and len(hurt) == 1 and hurt[0].count == 1 and not any(f.field == "killed" for f in found):
             # "the passenger ... shot himself while handling a revolver and died": the one person hurt died
@@ -651,8 +744,11 @@ def _norm(text: str) -> str:
 def _drop_overlaps(found: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions of the same field; zeros never override a count."""
     kept: list[Mention] = []
+    def same(a: str, b: str) -> bool:  # people shot ("hurt") are the wounded of the same words
+        return a == b or {a, b} == {"hurt", "injured"}
+
     for mention in sorted(found, key=lambda m: (m.mode == "zero", -(m.end - m.start), m.start)):
-        if all(mention.end <= k.start or mention.start >= k.end or mention.field != k.field for k in kept):
+        if all(mention.end <= k.start or mention.start >= k.end or not same(mention.field, k.field) for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
 
@@ -710,6 +806,8 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
                 t.value, t.span = 1, (mention.start, mention.end)
                 t.sides.append(mention)
         for mention in adds:
+            if mention.field == "hurt" and tallies["killed"].value and not tallies["hurt"].value:
+                mention.field = "injured"  # "X was killed. Her boyfriend was also shot": one more, not the dead
             t = tallies[mention.field]
             t.value = (t.value or 0) + mention.count
             t.span = t.span or (mention.start, mention.end)
@@ -722,7 +820,7 @@ def tally(mentions_by_sentence: list[list[Mention]]) -> dict[str, _Tally]:
                 killed.value, killed.span = mention.count, (mention.start, mention.end)
                 # the dead were among the injured only when the injured were counted first ("two were hurt; one
                 # later died"), not in "two women died and two others were injured"
-                if injured.value and injured.span is not None and injured.span[0] < mention.start:
+                if injured.value and injured.span is not None and injured.span[0] < mention.end:
                     injured.value = max(0, injured.value - mention.count)
     hurt, killed, injured = tallies.pop("hurt"), tallies["killed"], tallies["injured"]
     if hurt.value and hurt.value - (killed.value or 0) > (injured.value or 0):

@@ -83,10 +83,16 @@ def same_stated_day(a: When | None, b: When | None) -> bool:
 
 
 def counts_compatible(a: Casualties, b: Casualties) -> bool:
-    """Two different non-zero counts of the same kind mean two incidents."""
+    """Two different non-zero counts of the same kind mean two incidents (people only said to be shot in one mention
+    may be among the dead and wounded of the other: "two men were shot" and "one died, the other was wounded" agree,
+    and so do "he was shot" and "one killed, two wounded")."""
     for key in ("killed", "injured", "arrested"):
         x, y = getattr(a, key), getattr(b, key)
         if x and y and x != y:
+            if key == "injured" and a.injured_if_alive != b.injured_if_alive:
+                shot, other = (a, b) if a.injured_if_alive else (b, a)
+                if shot.injured is not None and (other.killed or 0) + (other.injured or 0) >= shot.injured:
+                    continue
             return False
     return True
 
@@ -149,14 +155,17 @@ def better_date(a: When | None, b: When | None) -> When | None:
 
 def merge_casualties(a: Casualties, b: Casualties) -> Casualties:
     """Per field, the stated count (the larger when both state one), with its span; people one mention only says were
-    shot are not injured when another mention counts as many dead ("a man was shot ... he died at the scene")."""
+    shot are injured only beyond the dead another mention counts ("a man was shot ... he died at the scene": none;
+    "five people were shot ... a woman was killed": four)."""
     out = Casualties(spans=dict(a.spans), per_side=list(a.per_side) or list(b.per_side))
     for key in ("killed", "injured", "arrested"):
         x, y = getattr(a, key), getattr(b, key)
         if key == "injured" and a.injured_if_alive != b.injured_if_alive:
             shot, other = (a, b) if a.injured_if_alive else (b, a)
-            if other.killed and shot.injured is not None and other.killed >= shot.injured:
-                x = y = other.injured
+            if other.killed and shot.injured is not None:
+                # "five people were shot ... a woman was killed": four wounded (at least as many as stated)
+                x = y = other.injured if other.killed >= shot.injured else \
+                    max(shot.injured - other.killed, other.injured or 0)
         take_b = x is None or (y is not None and y > x)
         setattr(out, key, y if take_b else x)
         if take_b and key in b.spans:
