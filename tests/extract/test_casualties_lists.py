@@ -93,6 +93,16 @@ def test_casualties_named_victim_lists(finder: CasualtyFinder, nlp: Any, text: s
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least six border guards travelling aboard an armoured truck were killed in the ambush.", {"killed": 6}),
+    ("Four nurses returning from the night shift were wounded by the blast.", {"injured": 4}),
+])
+def test_casualties_counted_subject_far_from_its_verb(finder: CasualtyFinder, nlp: Any, text: str,
+                                                      expected: dict[str, int]) -> None:
+    assert _named(finder, nlp, text) == expected
+
+
+@pytest.mark.model
 def test_casualties_semicolon_list_of_named_victims(finder: CasualtyFinder, nlp: Any) -> None:
     text = ("THE JUDGE'S NEPHEW, MARCO; ELENA SOTO RIVAS, THE TOWN TREASURER; AND DRIVER PABLO ARCE, WERE "
             "KILLED.")

@@ -468,8 +468,8 @@ class CasualtyFinder:
                     any(c.lower_ in ("fatally", "mortally") for c in tok.children)
                     or DEAD_AFTER.match(parsed.doc.text, tok.idx + len(tok))):
                 name = "killed"  # "X and Y were shot to death", "X was fatally shot"
-            if name is None or name == "injured":  # "Smith was shot": too often the victim who died (measured)
-                continue
+            if name is None or (name == "injured" and tok.lower_ in HURT_VERBS):
+                continue  # "Smith was shot": too often the victim who died (measured)
             heads = [tok] + ([tok.head] if tok.dep_ in ("acomp", "oprd", "xcomp") else [])
             if tok.dep_ == "conj" and tok.head.lower_ in self._verbs and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -478,6 +478,12 @@ class CasualtyFinder:
             if any(c.dep_ == "neg" for h in heads for c in h.children) and \
                     not any(c.lower_ in ("would", "could") for h in heads for c in h.children):
                 continue  # "his children were not injured" (but "X would not be dead if ...": X is dead)
+            counted = self._counted_subject(parsed, heads, name, found + out) if passive else None
+            if counted is not None:
+                out.append(counted)
+                continue
+            if name == "injured":  # named people "wounded": left to the sentence patterns
+                continue
             if tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
                 victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
@@ -511,6 +517,25 @@ class CasualtyFinder:
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[tokens[0].i:tokens[-1].i + 1].text))
         return out
+
+    def _counted_subject(self, parsed: Any, heads: list[Any], name: str, found: list[Mention]) -> Mention | None:
+        """A counted group of people that is the passive subject of a casualty verb, however long the phrase between
+        them ("seven guards travelling aboard a military bus were killed", "five policemen guarding the bridge were
+        wounded"), where no mention already covers the subject."""
+        for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"):
+            if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
+                continue
+            numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num]
+            if not numbers:
+                continue
+            first = min([subject, *numbers], key=lambda t: t.i)
+            start, end = first.idx, subject.idx + len(subject)
+            if any(m.start < end and start < m.end for m in found):
+                return None
+            count = self._count(numbers[0].text, None)
+            if count:
+                return Mention(name, count, start, end, "set", parsed[first.i:subject.i + 1].text)
+        return None
 
     def _list_count(self, tokens: list[Any], places: frozenset[int]) -> int:
         """People in a list of victims: "X, Y and Z" (3), "X, a local judge, and his two bodyguards" (3), "the
