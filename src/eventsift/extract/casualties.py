@@ -478,7 +478,9 @@ class CasualtyFinder:
             if any(c.dep_ == "neg" for h in heads for c in h.children) and \
                     not any(c.lower_ in ("would", "could") for h in heads for c in h.children):
                 continue  # "his children were not injured" (but "X would not be dead if ...": X is dead)
-            counted = self._counted_subject(parsed, heads, name, found + out) if passive else None
+            counted = None
+            if passive and not AGGREGATE.search(span.text) and not any(m.field == name for m in found + out):
+                counted = self._counted_subject(parsed, heads, name, found + out)
             if counted is not None:
                 out.append(counted)
                 continue
@@ -521,11 +523,12 @@ class CasualtyFinder:
     def _counted_subject(self, parsed: Any, heads: list[Any], name: str, found: list[Mention]) -> Mention | None:
         """A counted group of people that is the passive subject of a casualty verb, however long the phrase between
         them ("seven guards travelling aboard a military bus were killed", "five policemen guarding the bridge were
-        wounded"), where no mention already covers the subject."""
+        wounded"), in a sentence whose patterns counted nobody for that field and that sums no several incidents."""
         for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"):
             if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
                 continue
-            numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num]
+            numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num and c.i < subject.i
+                       and not any(t.is_punct for t in parsed[c.i:subject.i])]  # not an age: "brothers, 17,"
             if not numbers:
                 continue
             first = min([subject, *numbers], key=lambda t: t.i)
