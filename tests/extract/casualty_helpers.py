@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventsift.config import Config
 from eventsift.extract.casualties import CasualtyFinder, load_casualty_lexicon, tally
 from eventsift.extract.quantities import load_number_lexicon
@@ -16,3 +18,10 @@ def counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
     """The stated counts of a run of sentences, per field."""
     tallies = tally([finder.find(s) for s in sentences])
     return {name: t.value for name, t in tallies.items() if t.value is not None}
+
+
+def named_counts(finder: CasualtyFinder, nlp: Any, text: str) -> dict[str, int]:
+    """The counts of one sentence from its patterns and from the named victims its parse gives, per field."""
+    found = finder.find(text)
+    found += finder.find_named(nlp(text), 0, len(text), found)
+    return {name: t.value for name, t in tally([found]).items() if t.value is not None}

@@ -6,18 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from casualty_helpers import counts, shipped_finder
+from casualty_helpers import counts
 
 from eventsift.config import Config
 from eventsift.extract.casualties import CasualtyFinder, create_casualties, load_casualty_lexicon, tally
 from eventsift.model import Acled, Document, Event, Evidence, OffsetMap, Place, Plover, Sentence, Source, When
 from eventsift.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def finder() -> CasualtyFinder:
-    """A finder over the shipped lexicons."""
-    return shipped_finder()
 
 
 def test_casualties_lexicon_matches_schema() -> None:

@@ -5,21 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from casualty_helpers import counts, shipped_finder
+from casualty_helpers import counts, named_counts
 
-from eventsift.extract.casualties import CasualtyFinder, tally
-
-
-@pytest.fixture(scope="module")
-def finder() -> CasualtyFinder:
-    """A finder over the shipped lexicons."""
-    return shipped_finder()
-
-
-def _named(finder: CasualtyFinder, nlp: Any, text: str) -> dict[str, int]:
-    found = finder.find(text)
-    found += finder.find_named(nlp(text), 0, len(text), found)
-    return {name: t.value for name, t in tally([found]).items() if t.value is not None}
+from eventsift.extract.casualties import CasualtyFinder
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -89,7 +77,7 @@ def test_casualties_also_without_a_person_noun_is_not_added(finder: CasualtyFind
     ("Ana Ruiz, leader of the teachers union and the farmers league, was murdered.", 1),
 ])
 def test_casualties_named_victim_lists(finder: CasualtyFinder, nlp: Any, text: str, killed: int) -> None:
-    assert _named(finder, nlp, text)["killed"] == killed
+    assert named_counts(finder, nlp, text)["killed"] == killed
 
 
 @pytest.mark.model
@@ -99,14 +87,14 @@ def test_casualties_named_victim_lists(finder: CasualtyFinder, nlp: Any, text: s
 ])
 def test_casualties_counted_subject_far_from_its_verb(finder: CasualtyFinder, nlp: Any, text: str,
                                                       expected: dict[str, int]) -> None:
-    assert _named(finder, nlp, text) == expected
+    assert named_counts(finder, nlp, text) == expected
 
 
 @pytest.mark.model
 def test_casualties_semicolon_list_of_named_victims(finder: CasualtyFinder, nlp: Any) -> None:
     text = ("THE JUDGE'S NEPHEW, MARCO; ELENA SOTO RIVAS, THE TOWN TREASURER; AND DRIVER PABLO ARCE, WERE "
             "KILLED.")
-    assert _named(finder, nlp, text)["killed"] == 3
+    assert named_counts(finder, nlp, text)["killed"] == 3
 
 
 def test_casualties_a_lone_capitalised_word_after_a_verb_is_not_a_victim(finder: CasualtyFinder) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventsift.fuse.within import WithinDocumentMerge
 from eventsift.model import Actor, Casualties, Claim, Document, Event, Evidence, Place, Plover, Sentence, When
 
@@ -127,34 +129,22 @@ def test_within_one_event_per_type_day_and_town_however_far_apart() -> None:
     assert len(doc.events) == 2
 
 
-def test_within_people_shot_in_one_mention_are_injured_beyond_the_dead_of_another() -> None:
+@pytest.mark.parametrize(("shot_first", "shot", "told", "expected"), [
+    # "five people were shot ... a woman was killed": four wounded
+    (True, 5, (1, 0), (1, 4)),
+    # "two men were shot ... one died, the other was wounded": the same two people
+    (True, 2, (1, 1), (1, 1)),
+    # "one killed, two wounded ... he was shot": one of them
+    (False, 1, (1, 2), (1, 2)),
+])
+def test_within_people_shot_in_one_mention_are_injured_beyond_the_dead_of_another(
+        shot_first: bool, shot: int, told: tuple[int, int], expected: tuple[int, int]) -> None:
     doc = Document("d", TEXT)
-    shot, died = make_event(0, (7, 15)), make_event(1, (50, 60), killed=1)
-    shot.casualties = Casualties(killed=0, injured=5, injured_if_alive=True)
-    died.casualties.injured = 0
-    doc.events = [shot, died]
+    first, second = make_event(0, (7, 15)), make_event(1, (50, 60))
+    shot_event, told_event = (first, second) if shot_first else (second, first)
+    shot_event.casualties = Casualties(killed=0, injured=shot, injured_if_alive=True)
+    told_event.casualties = Casualties(killed=told[0], injured=told[1])
+    doc.events = [first, second]
     WithinDocumentMerge()(doc)
     (event,) = doc.events
-    assert (event.casualties.killed, event.casualties.injured) == (1, 4)
-
-
-def test_within_people_shot_in_one_mention_may_be_the_dead_and_wounded_of_another() -> None:
-    doc = Document("d", TEXT)
-    shot, told = make_event(0, (7, 15)), make_event(1, (50, 60), killed=1)
-    shot.casualties = Casualties(killed=0, injured=2, injured_if_alive=True)
-    told.casualties.injured = 1
-    doc.events = [shot, told]
-    WithinDocumentMerge()(doc)
-    (event,) = doc.events
-    assert (event.casualties.killed, event.casualties.injured) == (1, 1)
-
-
-def test_within_one_person_shot_may_be_one_of_the_dead_and_wounded_of_another_mention() -> None:
-    doc = Document("d", TEXT)
-    told, shot = make_event(0, (7, 15), killed=1), make_event(1, (50, 60))
-    told.casualties.injured = 2
-    shot.casualties = Casualties(killed=0, injured=1, injured_if_alive=True)
-    doc.events = [told, shot]
-    WithinDocumentMerge()(doc)
-    (event,) = doc.events
-    assert (event.casualties.killed, event.casualties.injured) == (1, 2)
+    assert (event.casualties.killed, event.casualties.injured) == expected
