@@ -14,6 +14,7 @@ from eventsift.extract.actor_dictionary import (
     ACTOR_COLUMNS,
     SHIPPED_ACTOR_FILES,
     build_actor_dictionary,
+    display_name,
     plural_forms,
 )
 
@@ -63,8 +64,20 @@ def test_actors_data_user_file_adds_entries(tmp_path: Path) -> None:
     path = tmp_path / "mine.tsv"
     path.write_text(HEADER + "River Brigade\tRiver Brigade|RB\tCOL\tREB\tgroup\t2001-01-01\t\n", encoding="utf-8")
     dictionary = build_actor_dictionary([path], tokenize=tokenize)
-    (entry,) = [e for e in dictionary.entries if e.name == "River Brigade"]
+    (entry,) = [e for e in dictionary.entries if e.name == "River Brigade (RB)"]
     assert entry.start == dt.date(2001, 1, 1) and entry.origin.endswith("mine.tsv:3")
+
+
+@pytest.mark.parametrize(("name", "aliases", "kind", "shown"), [
+    ("River Brigade", ("River Brigade", "RB"), "group", "River Brigade (RB)"),
+    ("River Brigade", ("RB", "RB-North"), "group", "River Brigade (RB)"),
+    ("UN agencies", ("UNHCR", "WFP"), "igo", "UN agencies"),  # an umbrella entry has no acronym of its own
+    ("NATO", ("NATO",), "igo", "NATO"),
+    ("Maria Lopez", ("ML",), "person", "Maria Lopez"),
+])
+def test_actors_data_organisations_are_shown_with_their_acronym(name: str, aliases: tuple[str, ...], kind: str,
+                                                                 shown: str) -> None:
+    assert display_name(name, aliases, kind) == shown
 
 
 @pytest.mark.parametrize(("row", "message"), [

@@ -126,7 +126,7 @@ def test_actors_generic_rebels_take_the_name_of_the_group_the_report_is_about(st
             "oil pipeline. The ELN did not comment.")
     actors = run(stage, nlp, text, "dynamited", published=dt.date(2018, 1, 5))
     (actor,) = roles(actors, "actor")
-    assert actor.text == "the rebels" and actor.name == "National Liberation Army"
+    assert actor.text == "the rebels" and actor.name == "National Liberation Army (ELN)"
 
 
 def test_actors_spans_map_back_through_repairs(stage: ActorsStage, nlp: Any) -> None:

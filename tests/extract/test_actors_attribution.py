@@ -17,8 +17,8 @@ def stage(resources: Resources) -> ActorsStage:
     return create_actors(resources)
 
 
-def run(stage: ActorsStage, nlp: Any, text: str, trigger: str) -> list[Actor]:
-    doc = make_doc(nlp, text, trigger)
+def run(stage: ActorsStage, nlp: Any, text: str, trigger: str, plover: str = "ASSAULT") -> list[Actor]:
+    doc = make_doc(nlp, text, trigger, plover=plover)
     stage(doc)
     for actor in doc.events[0].actors:
         assert doc.text[actor.span[0]:actor.span[1]] == actor.text
@@ -113,3 +113,32 @@ def test_actors_who_died_is_a_victim_not_an_actor(stage: ActorsStage, nlp: Any) 
     actors = run(stage, nlp, "An army corporal died and another soldier was wounded in the ambush.", "died")
     assert names(actors, "recipient")[:1] == ["An army corporal"]
     assert "An army corporal" not in names(actors, "actor")
+
+
+@pytest.mark.parametrize(("text", "trigger", "perpetrator"), [
+    ("Two men shot the mayor outside the market as he left his office.", "shot", "Two men"),
+    ("Several individuals opened fire on the offices of a weekly newspaper.", "opened", "Several individuals"),
+])
+def test_actors_plain_people_who_commit_violence_are_unidentified_perpetrators(
+        stage: ActorsStage, nlp: Any, text: str, trigger: str, perpetrator: str) -> None:
+    (actor,) = [a for a in run(stage, nlp, text, trigger) if a.role == "actor"]
+    assert (actor.text, actor.sector, actor.name) == (perpetrator, "UNK", "unidentified perpetrators")
+
+
+def test_actors_plain_people_are_not_perpetrators_of_talks(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "Two men met the governor on Friday.", "met", plover="CONSULT")
+    assert all(a.sector != "UNK" for a in actors)
+
+
+def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> None:
+    def event(actors: list[Actor]) -> Event:
+        return Event(Plover("ASSAULT"), Evidence("x", (0, 1)), 0, (0, 1), actors=actors)
+
+    group = Actor(role="actor", text="the Hill Front", name="Hill Front (HF)", span=(0, 14), sector="REB")
+    gunmen = Actor(role="actor", text="gunmen", name="unidentified perpetrators", span=(30, 36), sector="UNK")
+    army = Actor(role="actor", text="the army", name="military", span=(50, 58), sector="MIL")
+    named, generic, state = event([group]), event([gunmen]), event([army])
+    share_perpetrator([named, generic, state], frozenset({"ASSAULT"}), frozenset({"Hill Front (HF)"}),
+                      frozenset({"UNK", "REB", "CRM", ""}))
+    assert [a.name for a in generic.actors] == ["unidentified perpetrators", "Hill Front (HF)"]
+    assert [a.name for a in state.actors] == ["military"]  # soldiers are not the rebels' men

@@ -282,6 +282,10 @@ def _replace_sector(entry: ActorEntry, sector: str | None) -> ActorEntry:
                       entry.origin)
 
 
+#: Entry types whose display name carries the acronym an alias gives.
+ACRONYM_TYPES = frozenset({"group", "party", "igo", "ngo", "organisation", "media"})
+
+
 def is_acronym(alias: str) -> bool:
     """Short aliases written with several capitals ("UN", "LeT", "UC-ELN") are case-sensitive in mixed-case text."""
     return " " not in alias and len(alias) <= 6 and sum(ch.isupper() for ch in alias) >= 2
@@ -401,8 +405,22 @@ def read_actor_file(path: Path, text: str, *, sectors: Sectors, iso3: frozenset[
         end = _parse_date(path, lineno, "end", row["end"])
         if start and end and end < start:
             raise DataFileError(f"{path}:{lineno}: end {end} is before start {start}; swap them")
-        entries.append(ActorEntry(row["name"], aliases, country, sector, row["type"], start, end, f"{path}:{lineno}"))
+        name = display_name(row["name"], aliases, row["type"])
+        entries.append(ActorEntry(name, aliases, country, sector, row["type"], start, end, f"{path}:{lineno}"))
     return entries
+
+
+def display_name(name: str, aliases: Sequence[str], entry_type: str) -> str:
+    """An organisation's name with its acronym, as analysts know it and reports name it ("Farabundo Marti
+    National Liberation Front (FMLN)"); people, states and generic agents keep their name."""
+    if entry_type not in ACRONYM_TYPES:
+        return name
+    words = set(name.replace("(", " ").replace(")", " ").split())
+    acronyms = [a for a in aliases if is_acronym(a) and a.replace("-", "").isalnum()]
+    if not acronyms or any(a in words for a in acronyms):
+        return name
+    first = acronyms[0]  # an umbrella entry ("UN agencies": UNHCR, WFP...) has no acronym of its own
+    return f"{name} ({first})" if all(first in a for a in acronyms) else name
 
 
 def read_country_file(path: Path, text: str, *, sectors: Sectors, iso3: frozenset[str]) -> dict[str, CountryEntry]:

@@ -210,6 +210,8 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
     floor = sentence_tokens(doc, max(0, event.sentence - 2))[0]
     abstract = frozenset(attachment["non_target_nouns"]) | instruments
     documents = frozenset(attachment.get("document_nouns", ()))
+    violent = event.plover.type in attachment.get("violent_types", ())
+    persons = frozenset(attachment.get("person_nouns", ())) if violent else frozenset()
 
     def party(tok: Token, *, strict: bool) -> Token | None:
         """The token naming the party: a pronoun's antecedent; ``None`` for what cannot act or be targeted."""
@@ -217,8 +219,8 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
             return coder.antecedent(tok, floor=floor)
         if strict and (tok.lemma_.lower() in documents or tok.lower_ in documents):
             return None
-        if strict:
-            return tok if coder.is_agentive(tok) else None
+        if strict:  # "two men opened fire": plain people who commit violence are its perpetrators
+            return tok if coder.is_agentive(tok) or tok.lemma_.lower() in persons or tok.lower_ in persons else None
         if tok.lemma_.lower() not in abstract and tok.lower_ not in abstract:
             return tok
         return tok if coder.names_party(*phrase_extent(tok)) else None  # "the call of the European Parliament"
@@ -230,7 +232,9 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
         taken = {t.i for t in actor_tokens} | set(sources)
         recipient_tokens = [t for t in _struck_facilities(head, attachment) + _sentence_victims(
             coder, event, head, attachment) if t.i not in taken]
-    actors = [coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
+    actors = [_unidentified(coder.actor_for_token("actor", t, verbal=verbal), attachment)
+              if t.lemma_.lower() in persons or t.lower_ in persons else
+              coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in recipient_tokens]
     if event.plover.type == "ACCUSE" and not recipients:
         accused = _accused_party(coder, event, head, {t.i for t in actor_tokens})
@@ -253,6 +257,15 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
     if not verbal:  # a news outlet reports an act of violence; it does not commit it
         actors = [a for a in actors if a.sector not in REPORTING_SECTORS]
     return _dedupe(actors + recipients)
+
+
+def _unidentified(actor: Actor, attachment: dict[str, Any]) -> Actor:
+    """A perpetrator named only as people ("several men in a car") is of unknown affiliation, unless the phrase
+    itself says more ("two men in police uniform" keeps its coding)."""
+    coded = attachment.get("person_perpetrator")
+    if actor.sector is not None or not isinstance(coded, dict):
+        return actor
+    return replace(actor, name=str(coded["name"]), sector=str(coded["sector"]))
 
 
 def attributed_parties(coder: ActorCoder, head: Token, attachment: dict[str, Any],
@@ -484,6 +497,8 @@ def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: S
     recipients: set[int] = set()
     for tok in slots.recipients:
         recipients.update(range(*phrase_extent(tok)))
+    for victim in _sentence_victims(coder, event, head, attachment):  # "another soldier was wounded"
+        recipients.update(range(*phrase_extent(victim)))
     taken.update(recipients)
     s_start, s_end = sentence_tokens(doc, event.sentence)
     taken.update(_counter_agents(doc, s_start, s_end, attachment))
@@ -554,6 +569,7 @@ class ActorsStage:
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
+        self.groups = frozenset(e.name for e in dictionary.entries if e.type == "group")
 
     def __call__(self, doc: Document) -> None:
         """Fill ``event.actors`` for every event of ``doc``."""
@@ -564,13 +580,18 @@ class ActorsStage:
         speakers = speech_phrases(doc, self.dictionary.attachment)
         for event in doc.events:
             event.actors = attach_actors(coder, event, self.dictionary.attachment, sources, speakers)
-        share_perpetrator(doc.events, frozenset(self.dictionary.attachment.get("violent_types", ())))
+        attachment = self.dictionary.attachment
+        share_perpetrator(doc.events, frozenset(attachment.get("violent_types", ())), self.groups,
+                          frozenset(attachment.get("unnamed_perpetrator_sectors", ())))
 
 
-def share_perpetrator(events: list[Event], violent: frozenset[str]) -> None:
+def share_perpetrator(events: list[Event], violent: frozenset[str], groups: frozenset[str] = frozenset(),
+                      unnamed: frozenset[str] = frozenset()) -> None:
     """Give a violent event whose mention names no perpetrator the one the document names most often for its
-    violent events (first named on a tie): reports retell one incident in several mentions ("the attack", "the
-    victims were found"), and only some of them say who did it."""
+    violent events (first named on a tie; a named armed group in ``groups`` before generic agents): reports retell
+    one incident in several mentions ("the attack", "the victims were found"), and only some of them say who did
+    it. A mention naming its perpetrators only by a generic word of a sector in ``unnamed`` ("the kidnappers",
+    "two men") also gets that group, beside its own words; the added actor's span is the group's mention."""
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     for event in events:
@@ -582,11 +603,16 @@ def share_perpetrator(events: list[Event], violent: frozenset[str]) -> None:
                 first.setdefault(actor.name, actor)
     if not counts:
         return
-    best = first[max(counts, key=lambda n: counts[n])]
+    named = [n for n in counts if n in groups]
+    best = first[max(named or counts, key=lambda n: counts[n])]
     for event in events:
-        if event.plover.type in violent and not any(a.role == "actor" for a in event.actors) \
-                and all(a.name != best.name for a in event.actors):  # never the victim of the mention itself
+        if event.plover.type not in violent or any(a.name == best.name for a in event.actors):
+            continue  # never the victim of the mention itself
+        own = [a for a in event.actors if a.role == "actor"]
+        if not own:
             event.actors = [replace(best), *event.actors]
+        elif best.name in groups and all(a.name not in groups and (a.sector or "") in unnamed for a in own):
+            event.actors = [*own, replace(best), *[a for a in event.actors if a.role != "actor"]]
 
 
 def create_actors(resources: Resources) -> ActorsStage:

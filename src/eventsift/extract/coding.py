@@ -163,6 +163,9 @@ class ActorCoder:
     def actor_for_hit(self, role: str, hit: DictMatch) -> Actor:
         """An actor for a bare dictionary hit, widened to its noun chunk when there is one."""
         start, end = hit.start, hit.end
+        root = self.doc.nlp[hit.end - 1]
+        if root.dep_ in ("compound", "amod", "nmod") and not hit.start <= root.head.i < hit.end:
+            return self.actor(role, start, end, hit.end - 1)  # "FMLN" of "the FMLN attack", not the attack
         for chunk in self.doc.nlp[max(0, hit.start - 8):min(len(self.doc.nlp), hit.end + 8)].noun_chunks:
             if chunk.start <= hit.start and hit.end <= chunk.end:
                 start, end = chunk.start, chunk.end
