@@ -142,3 +142,41 @@ def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> 
                       frozenset({"UNK", "REB", "CRM", ""}))
     assert [a.name for a in generic.actors] == ["unidentified perpetrators", "Hill Front (HF)"]
     assert [a.name for a in state.actors] == ["military"]  # soldiers are not the rebels' men
+
+
+@pytest.mark.parametrize(("text", "trigger", "perpetrator"), [
+    ("Officials will investigate the attack that killed five farmers on Sunday, which the ruling party has blamed on "
+     "a rival militia.", "attack", "a rival militia"),
+    ("In a new action attributed to the smuggling rings of the port, a bomb wrecked a clinic on Tuesday.", "wrecked",
+     "the smuggling rings of the port"),
+    ("Police are searching for the authors of a bombing claimed by a student commando.", "bombing",
+     "a student commando"),
+])
+def test_actors_an_attribution_modifying_the_act_names_the_perpetrator(stage: ActorsStage, nlp: Any, text: str,
+                                                                      trigger: str, perpetrator: str) -> None:
+    assert perpetrator in names(run(stage, nlp, text, trigger), "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "Two explosions were heard near the offices of the army on Friday night.",
+    "A blast shook the army's barracks in the capital before dawn.",
+])
+def test_actors_the_owner_of_a_place_hit_is_not_the_perpetrator(stage: ActorsStage, nlp: Any, text: str) -> None:
+    trigger = "explosions" if "explosions" in text else "blast"
+    assert not [n for n in names(run(stage, nlp, text, trigger), "actor") if "army" in n]
+
+
+def test_actors_the_accused_is_the_perpetrator_when_the_act_hangs_off_it(stage: ActorsStage, nlp: Any) -> None:
+    text = ("Referring to the sermon given by the bishop of the port city, who accused the air force of bombing a "
+            "chapel in the hills, the colonel said some sectors want to discredit the army.")
+    assert names(run(stage, nlp, text, "bombing"), "actor") == ["the air force"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("What do the armed forces think about the six bombs that were detonated yesterday and killed four soldiers?",
+     "bombs"),
+    ("The engineer said he had been kidnapped to protest the coming visit by the prime minister.", "kidnapped"),
+])
+def test_actors_who_thinks_about_an_act_or_is_its_victim_is_not_its_perpetrator(stage: ActorsStage, nlp: Any,
+                                                                                text: str, trigger: str) -> None:
+    assert not names(run(stage, nlp, text, trigger), "actor")

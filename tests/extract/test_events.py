@@ -110,6 +110,12 @@ def test_events_recent_or_sentence_length_is_not_a_period_total(lexicon_stage: E
     assert {e.plover.aux for e in run(lexicon_stage, resources, text)} == {None}
 
 
+def test_events_an_act_told_in_the_past_is_not_future_under_a_future_verb(lexicon_stage: EventsStage,
+                                                                         resources: Resources) -> None:
+    events = run(lexicon_stage, resources, "Officials will investigate the attack that killed five farmers.")
+    assert {e.plover.aux for e in events if e.plover.type == "ASSAULT"} == {None}
+
+
 def test_events_committing_a_crime_is_not_an_agreement(lexicon_stage: EventsStage, resources: Resources) -> None:
     assert "AGREE" not in {e.plover.type for e in run(lexicon_stage, resources, "The gang committed the robbery.")}
     assert "AGREE" in {e.plover.type for e in run(lexicon_stage, resources, "Both sides committed to a truce.")}
@@ -166,6 +172,13 @@ def test_events_classifier_never_retypes_a_mention_of_a_long_story(full_stage: E
     events = run(full_stage, resources, f"{lead} {chatter}", dt.date(2016, 5, 2))
     shooting = next(e for e in events if e.sentence == 0)
     assert shooting.plover.type == "ASSAULT"
+
+
+def test_events_a_release_story_keeps_the_kidnapping_it_tells(full_stage: EventsStage, resources: Resources) -> None:
+    text = ("Officials said the mayor of the river town was released today by a drug gang. The mayor was kidnapped "
+            "on 3 May near his home by the gang.")
+    events = run(full_stage, resources, text, dt.date(2016, 5, 20))
+    assert "ASSAULT" in types_of(events)
 
 
 def test_events_water_cannon_is_crowd_control_not_artillery(lexicon_stage: EventsStage, resources: Resources) -> None:

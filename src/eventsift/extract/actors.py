@@ -33,6 +33,7 @@ NON_ACTOR_ENTITIES: frozenset[str] = frozenset({"DATE", "TIME", "PERCENT", "MONE
 MIN_DOC_MENTIONS = 2
 DEFINITE: frozenset[str] = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 REPORTING_SECTORS: frozenset[str] = frozenset({"MED"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "that", "who", "whom"})
 TARGET_PREPS: frozenset[str] = frozenset({"on", "against", "upon", "at", "into", "toward", "towards"})
 
 
@@ -276,6 +277,15 @@ def attributed_parties(coder: ActorCoder, head: Token, attachment: dict[str, Any
     frames: dict[str, list[str]] = attachment.get("attribution_frames", {})
     claim_objects = frozenset(attachment.get("claim_objects", ()))
     start, end = bounds
+    acts = frozenset(attachment["instrument_nouns"])
+    nodes = [head] + [o for c in head.children if c.dep_ == "prep" for o in prep_objects(c)  # "in an action
+                      if o.lemma_.lower() in acts or o.lower_ in acts]  # attributed to X, a bomb destroyed..."
+    nodes += [t for t in head.subtree if start <= t.i < end and t.i != head.i  # a relative clause the parse hung
+              and any(c.dep_ == "relcl" for c in t.children)]  # on a later word of the act's phrase
+    for node in nodes:
+        found = _agentive(coder, _modifier_parties(node, frames, claim_objects), attachment)
+        if found:
+            return found
     tok = head
     for _ in range(6):
         gov = tok.head
@@ -289,15 +299,38 @@ def attributed_parties(coder: ActorCoder, head: Token, attachment: dict[str, Any
                     return found
         slots = frames.get(gov.lemma_.lower()) or frames.get(gov.lower_)
         if slots:
-            found = _agentive(coder, _frame_parties(gov, tok, slots, claim_objects), attachment)
+            found = _agentive(coder, _frame_parties(gov, tok, slots, claim_objects, head), attachment)
             if found:
                 return found
         tok = gov
     return []
 
 
-def _frame_parties(gov: Token, came_from: Token, slots: list[str], claim_objects: frozenset[str]) -> list[Token]:
-    """Party tokens in the ``slots`` of attribution word ``gov`` reached from the trigger through ``came_from``."""
+def _modifier_parties(node: Token, frames: dict[str, list[str]], claim_objects: frozenset[str]) -> list[Token]:
+    """Parties named by an attribution that modifies the act's word: a relative clause ("the attack, which the
+    front blamed on the army") or a participle ("an action attributed to the cartel", "a bombing claimed by X")."""
+    for child in node.children:
+        slots = frames.get(child.lemma_.lower()) or frames.get(child.lower_)
+        if not slots or child.dep_ not in ("relcl", "acl"):
+            continue
+        relative = [c for c in child.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in (
+            "dobj", "obj", "nsubjpass", "pobj")]
+        if child.dep_ == "relcl" and relative:
+            found = _frame_parties(child, relative[0], slots, claim_objects)
+        elif child.tag_ == "VBN":
+            found = [p for c in child.children if (c.dep_ == "agent" and "agent" in slots) or (
+                c.dep_ in ("prep", "dative") and c.lower_ in slots and c.lower_ in ("to", "on", "of"))
+                for p in prep_objects(c)]
+        else:
+            found = []
+        if found:
+            return with_conjuncts(found)
+    return []
+
+
+def _frame_parties(gov: Token, came_from: Token, slots: list[str], claim_objects: frozenset[str],
+                   trigger: Token | None = None) -> list[Token]:
+    """Party tokens in the ``slots`` of attribution word ``gov`` reached from the ``trigger`` through ``came_from``."""
     out: list[Token] = []
     claim = gov.lemma_.lower() == "claim" or gov.lower_ == "claimed"
     objects = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
@@ -306,6 +339,10 @@ def _frame_parties(gov: Token, came_from: Token, slots: list[str], claim_objects
     for slot in slots:
         if slot == "object":
             out += [o for o in objects if o.i != came_from.i]
+            if trigger is not None and came_from.dep_ in ("dobj", "obj") and any(  # "accused the air force of
+                    c.dep_ == "prep" and c.lower_ in ("of", "for") and trigger in c.subtree  # bombing": the act
+                    for c in came_from.children):  # hangs off the accused in the parse
+                out.append(came_from)
             if is_passive(gov) and came_from.dep_ != "nsubjpass":  # "X was blamed for the attack"
                 out += [c for c in gov.children if c.dep_ == "nsubjpass"]
         elif slot in ("to", "on", "of"):
@@ -411,10 +448,14 @@ def _sentence_agent(coder: ActorCoder, event: Event, head: Token, attachment: di
     start, end = sentence_tokens(doc, event.sentence)
     speech = set(attachment["speech_verbs"])
     counter = frozenset(attachment.get("counter_verbs", ()))
+    acts = frozenset(attachment["instrument_nouns"]) | frozenset(attachment["victim_nouns"])
     for tok in sorted(doc.nlp[start:end], key=lambda t: abs(t.i - head.i)):
         if tok.dep_ != "agent" or tok.head.lemma_.lower() in speech or tok.head.lower_ in speech \
                 or tok.head.lemma_.lower() in counter:  # "a second bomb was defused by the police"
             continue
+        if tok.head.lemma_.lower() not in acts and tok.head.lower_ not in acts and not (
+                tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "obj") for c in tok.head.children)):
+            continue  # "to protest the visit by the president": a misread "by", not the agent of a passive act
         for obj in with_conjuncts(prep_objects(tok)):
             if obj.i not in taken and coder.is_agentive(obj):
                 return obj
@@ -497,10 +538,14 @@ def _fallback_perpetrator(coder: ActorCoder, event: Event, head: Token, slots: S
     recipients: set[int] = set()
     for tok in slots.recipients:
         recipients.update(range(*phrase_extent(tok)))
-    for victim in _sentence_victims(coder, event, head, attachment):  # "another soldier was wounded"
+    s_start, s_end = sentence_tokens(doc, event.sentence)
+    harm = frozenset(attachment.get("harm_verbs", ()))
+    victims = _sentence_victims(coder, event, head, attachment) + [  # "another soldier was wounded", "the bombs
+        o for t in doc.nlp[s_start:s_end] if t.lemma_.lower() in harm and t.pos_ == "VERB"  # that killed six
+        for o in with_conjuncts([c for c in t.children if c.dep_ in ("dobj", "obj")])]  # soldiers"
+    for victim in victims:
         recipients.update(range(*phrase_extent(victim)))
     taken.update(recipients)
-    s_start, s_end = sentence_tokens(doc, event.sentence)
     taken.update(_counter_agents(doc, s_start, s_end, attachment))
     hit = coder.nearest_perpetrator(s_start, s_end, head.i, taken, frozenset(attachment["perpetrator_sectors"]))
     if hit is not None:

@@ -33,6 +33,7 @@ class PloverCodebook:
     definitions: dict[str, str]
     contexts: dict[str, str]
     aux: dict[str, str]
+    categories: dict[str, str] = field(default_factory=dict)
 
     def types(self) -> tuple[str, ...]:
         """The 16 root types, in codebook order."""
@@ -41,6 +42,11 @@ class PloverCodebook:
     def is_mode(self, plover_type: str, mode: str) -> bool:
         """Whether ``mode`` is a mode of ``plover_type``."""
         return mode in self.modes.get(plover_type, {})
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """Whether two types are both cooperative or both conflictual (PLOVER's quad categories)."""
+        side = {t: c.rsplit(" ", 1)[-1] for t, c in self.categories.items()}
+        return a is not None and b is not None and side.get(a) is not None and side.get(a) == side.get(b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +158,20 @@ def load_plover(path: Path | None = None) -> PloverCodebook:
     _need(set(types) == set(PLOVER_TYPES), path, f"'types' must be exactly the 16 PLOVER types {PLOVER_TYPES}")
     modes: dict[str, dict[str, str]] = {}
     definitions: dict[str, str] = {}
+    categories: dict[str, str] = {}
     for name in PLOVER_TYPES:
         entry = types[name]
         _need(isinstance(entry, dict) and isinstance(entry.get("definition"), str), path, f"{name} needs a definition")
         _need(isinstance(entry.get("modes"), dict), path, f"{name} needs a 'modes' object")
         modes[name] = {str(k): str(v) for k, v in entry["modes"].items()}
         definitions[name] = entry["definition"]
+        _need(isinstance(entry.get("category"), str), path, f"{name} needs a 'category' (e.g. 'verbal conflict')")
+        categories[name] = entry["category"]
     contexts: Any = data.get("contexts")
     aux: Any = data.get("aux")
     _need(isinstance(contexts, dict) and bool(contexts), path, "'contexts' must be a non-empty object")
     _need(isinstance(aux, dict), path, "'aux' must be an object")
-    return PloverCodebook(data["version"], modes, definitions, dict(contexts), dict(aux))
+    return PloverCodebook(data["version"], modes, definitions, dict(contexts), dict(aux), categories)
 
 
 def load_acled(path: Path | None = None) -> AcledCodebook:

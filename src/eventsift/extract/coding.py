@@ -31,6 +31,7 @@ class ActorCoder:
         self.hits: list[DictMatch] = dictionary.match(doc.nlp, all_caps=is_all_caps(doc.text), day=day)
         self.coreferent_sectors = frozenset(dictionary.attachment.get("coreferent_sectors", ()))
         self.event_nouns = frozenset(dictionary.attachment.get("instrument_nouns", ()))
+        self.facility_nouns = frozenset(dictionary.attachment.get("facility_nouns", ()))
         self._hit_tokens = {i for h in self.hits for i in range(h.start, h.end)}
         self.member_nouns = frozenset(dictionary.attachment.get("member_nouns", ()))
 
@@ -154,11 +155,22 @@ class ActorCoder:
             if (root.dep_ in ("compound", "amod", "nmod") and not self._in_hit(root.head.i)
                     and root.head.lemma_.lower() not in self.event_nouns):
                 continue  # "the military hospital", "terrorist policy": a thing named after an actor
+            if self._owns_facility(root):
+                continue  # "near the facilities of the armed forces": whose place was hit, not who hit it
             if is_group or (hit.kind in ("agent", "entity") and hit.sector in sectors):
                 pool.append(hit)
         if not pool:
             return None
         return min(pool, key=lambda h: (abs(h.start - trigger) + (0 if h.start < trigger else 3)))
+
+    def _owns_facility(self, root: Token) -> bool:
+        """Whether ``root`` names the owner of a building or vehicle ("the offices of the army", "the army's base")."""
+        owned = root.head
+        if root.dep_ == "pobj" and owned.lower_ == "of" and owned.head.i != owned.i:
+            owned = owned.head
+        elif root.dep_ != "poss":
+            return False
+        return owned.lemma_.lower() in self.facility_nouns or owned.lower_ in self.facility_nouns
 
     def actor_for_hit(self, role: str, hit: DictMatch) -> Actor:
         """An actor for a bare dictionary hit, widened to its noun chunk when there is one."""

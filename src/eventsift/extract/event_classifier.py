@@ -174,7 +174,8 @@ class EventClassifier:
                 chosen = max(match, key=lambda c: c.confidence)
             elif retype and p_plover[best_type] >= RETYPE_PLOVER and p_plover[best_type] >= RETYPE_RATIO * max(
                     p_plover.get(c.type or "", 0.0) for c in typed):
-                chosen = max(typed, key=lambda c: (c.aux is None, c.confidence))
+                chosen = max(typed, key=lambda c: (  # a release story re-types the release, not the kidnapping
+                    codebooks.plover.same_side(c.type, best_type), c.aux is None, c.confidence))
                 chosen.type, chosen.mode = best_type, None
                 if chosen.acled and not codebooks.acled.is_compatible(chosen.acled, best_type):
                     chosen.acled = None

@@ -353,10 +353,13 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
                 return "hypothetical"
             if c.dep_ == "mark" and lower in ("if", "unless", "whether"):
                 return "hypothetical"
-    for t in (tok, verb):
+    # "will investigate the attack that killed ten": a clause in the past says the act named by the noun happened
+    told_past = tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN")
+                                           for c in tok.children)
+    for t in (tok,) if told_past else (tok, verb):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in fut_words for c in t.children):
             return "future"
-    for t in chain[2:]:
+    for t in [] if told_past else chain[2:]:
         if t.lemma_.lower() in fut_gov and t.i != tok.i:
             return "future"
         if any(c.dep_ == "aux" and c.lower_ in fut_words for c in t.children):
