@@ -1,10 +1,11 @@
 """Train the claim-status model (data/models/claim_status.json) on MUC-4 dev gold, cross-validated by document.
 
-Each gold incident with a claim status is aligned to the predicted event the scorer matches it to (same type,
-nearest date, nearest place, confidence); that event's features (eventsift.extract.claim_model.claim_features,
-computed with the rules only) are paired with the gold status. A multinomial logistic regression is fitted; the
-5-fold grouped-by-document CV accuracy is printed as the stage runs it (incidents with an explicit claim, accusation,
-hedge or denial keep the rule status, the others get the model's), next to the model everywhere and the rules alone.
+Each gold incident with a claim status is aligned to the predicted event the scorer matches it to (same type, nearest
+date, nearest place, confidence); that event's features (eventsift.extract.claim_model.claim_features plus
+ClaimFinder.perpetrator_features, computed with the rules only) are paired with the gold status. A multinomial logistic
+regression is fitted; the 5-fold grouped-by-document CV accuracy is printed as the stage runs it (incidents with an
+explicit claim, accusation, hedge or denial keep the rule status, the others get the model's), next to the model
+everywhere and the rules alone.
 
     python scripts/train_claim_status.py /work/shared/gold/muc4.dev.jsonl --cache /tmp/muc_parsed.pkl \
         --out src/eventsift/data/models/claim_status.json [--exclude-sample 300]
@@ -104,6 +105,7 @@ def examples(lines: list[dict[str, Any]], docs: list[Document], resources: Resou
                 continue
             event = doc.events[by_event[id(predicted)]]
             feats = claim_features(doc, event, event.claimant, kinds, finder.dateline, cue_words)
+            feats += finder.perpetrator_features(event, cue_words)
             rule = event.claimant.status if event.claimant is not None else None
             finder.claim_for(event)
             explicit = (finder.explicit or event.plover.type in VERBAL_TYPES or event.claimant is None
@@ -189,9 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         order = [list(model.classes_).index(cls) for cls in CLASSES]
         coef = model.coef_.T[:, order]
         keep = [k for k in range(len(vocab)) if np.abs(coef[k]).max() > 1e-4]
-        out = {"version": "1", "description": "Claim status of an act of violence stated without an explicit claim "
+        out = {"version": "2", "description": "Claim status of an act of violence stated without an explicit claim "
                "or denial: multinomial logistic regression over binary features "
-               "(eventsift.extract.claim_model.claim_features); trained by scripts/train_claim_status.py on MUC-4 "
+               "(eventsift.extract.claim_model.claim_features and mention_features); trained by "
+               "scripts/train_claim_status.py on MUC-4 "
                f"dev gold ({len(trainable)} incidents, C={args.c}, trained on {args.train_on}).",
                "classes": list(CLASSES),
                "cue_words": sorted(cue_words), "features": [vocab[k] for k in keep],

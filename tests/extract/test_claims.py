@@ -117,6 +117,14 @@ def test_claims_denial_keeps_the_event_and_the_accuser(stages: tuple[ActorsStage
     assert claim.denier is not None and "insurgents" in claim.denier.text
 
 
+def test_claims_denial_after_an_accusation_with_no_named_accuser_stays_accused(
+        stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
+    text = "The insurgents were blamed for the raid on the fuel depot. The insurgents denied any involvement."
+    claim, _ = claim_of(stages, nlp, text, "raid", outlet="The Daily Courier")
+    assert claim is not None and claim.status == "accused"
+    assert claim.denier is not None and "insurgents" in claim.denier.text
+
+
 def test_claims_denial_without_an_accuser_is_the_status(stages: tuple[ActorsStage, ClaimsStage], nlp: Any) -> None:
     text = "The army denied shelling the market on Sunday, the news agency reported."
     claim, _ = claim_of(stages, nlp, text, "shelling")

@@ -1,16 +1,19 @@
 """Learned claim status for acts of violence whose report carries no explicit claim or denial.
 
-A multinomial logistic regression over sparse binary features (the rule status, who is said to have done it and who
-says it, the cue words of the event's sentence and of the document, the dateline source and the report's kind tag)
-predicts ``claimed`` / ``accused`` / ``reported``. Weights are plain JSON (``data/models/claim_status.json``) written
-by ``scripts/train_claim_status.py`` from MUC-4 dev gold (cross-validated by document); no scikit-learn at run time.
+A multinomial logistic regression over sparse binary features (the rule status, who is said to have done it and who says
+it, the cue words of the event's sentence and of the document, the dateline source and the report's kind tag, and how
+every mention of the perpetrator's name in the document is tied to acts: :func:`mention_features`) predicts ``claimed``
+/ ``accused`` / ``reported``. Weights are plain JSON (``data/models/claim_status.json``) written by
+``scripts/train_claim_status.py`` from MUC-4 dev gold (cross-validated by document); no scikit-learn at run time.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
@@ -130,4 +133,102 @@ def claim_features(doc: Document, event: Event, rule: Claim | None, cue_kinds: d
                     out.append(f"t_w:{lemma}")
         seen = document_cue_words(doc, cue_words) if doc_words is None else doc_words
         out += [f"d_w:{w}" for w in sorted(seen)]
+    return out
+
+
+#: Dependency labels by which a mention is the doer of the act it hangs from ("the FMLN attacked", "attacked by the
+#: FMLN", "the FMLN's attack", "an FMLN attack").
+AGENT_DEPS: frozenset[str] = frozenset({"nsubj", "agent", "poss", "compound", "nmod", "amod"})
+MAX_PATH = 8  # governing tokens read above a mention
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """The speech acts of a document as the perpetrator-mention features read them.
+
+    ``cues`` maps the token index of a speech-act verb to its kind (claim, accuse, deny, report; "-neg" appended
+    when negated); ``speakers`` the token index of each speech act's speaker to that kind; ``targets`` holds the
+    tokens of the parties an accusation points at; ``speaker_sectors`` the coded sectors of the sources of each
+    sentence; ``quotes`` the quotation ranges (clean offsets); ``hedges`` the hedge words; ``document_nouns`` the
+    nouns naming a statement ("communique"); ``violent`` the trigger tokens of acts of violence.
+    """
+
+    cues: Mapping[int, str]
+    speakers: Mapping[int, str]
+    targets: frozenset[int]
+    speaker_sectors: Mapping[int, frozenset[str]]
+    quotes: tuple[tuple[int, int], ...]
+    hedges: frozenset[str]
+    document_nouns: frozenset[str]
+    violent: frozenset[int]
+
+
+def mention_features(doc: Document, mentions: Sequence[int], sector: str | None, found: str,
+                     ctx: MentionContext, cue_words: frozenset[str], sentence: int | None = None) -> list[str]:
+    """Binary features of how the text ties the event's perpetrator to acts across the document.
+
+    ``mentions`` are the head tokens of every mention of the perpetrator (its own phrase and the other mentions of
+    the same name), ``sector`` its coded sector, ``found`` where the actors stage found it ("sentence": in the
+    event's sentence; "document": elsewhere; "none"). Per mention: the speech acts and cue lemmas governing it up to
+    its clause heads, its role (speaker of a claim, accused party, doer of an act of violence), a hedge on a
+    governing word, a quotation, the sector of the sentence's sources and a statement noun in the sentence. Mentions
+    in or next to the event's sentence ``sentence`` repeat their features (but the lemmas) under the prefix "pn_".
+    """
+    out = [f"p_found:{found}"]
+    if doc.nlp is None or not mentions:
+        return out
+    count = len(set(mentions))
+    out.append("p_n:1" if count == 1 else "p_n:2-3" if count <= 3 else "p_n:4+")
+    starts = [s.clean_start for s in doc.sentences]
+    seen: set[str] = set()
+    for index in sorted(set(mentions)):
+        tok = doc.nlp[index]
+        at = max(0, bisect.bisect_right(starts, tok.idx) - 1)
+        found_here = _one_mention(doc, tok, at, sector, ctx, cue_words)
+        seen.update(found_here)
+        if sentence is not None and abs(at - sentence) <= 1:  # a mention in or next to the event's sentence
+            seen.update("pn" + f[1:] for f in found_here if not f.startswith("p_path"))
+    return out + sorted(seen)
+
+
+def _one_mention(doc: Document, tok: Any, sentence: int, sector: str | None, ctx: MentionContext,
+                 cue_words: frozenset[str]) -> set[str]:
+    """The features of one mention (see :func:`mention_features`)."""
+    out: set[str] = set()
+    if tok.i in ctx.speakers:
+        out.add(f"p_role:speaker-{ctx.speakers[tok.i]}")
+    if tok.i in ctx.targets:
+        out.add("p_role:accused")
+    child, node, first = tok, tok, True
+    for _ in range(MAX_PATH):
+        if node.head.i == node.i:
+            break
+        child, node = node, node.head
+        kind = ctx.cues.get(node.i)
+        if kind is not None:
+            out.add(f"p_gov:{kind}")
+            if first:
+                out.add(f"p_gov1:{kind}")
+                first = False
+        lemma = node.lemma_.lower()
+        if lemma in cue_words:
+            out.add(f"p_path:{lemma}")
+        if node.i in ctx.violent:
+            out.add("p_role:agent" if child.dep_ in AGENT_DEPS else "p_role:in-act")  # "by X": child is "by"
+        if any(c.lower_ in ctx.hedges or c.lemma_.lower() in ctx.hedges for c in node.children
+               if c.dep_ in ("advmod", "aux", "amod", "acomp", "auxpass")):
+            out.add("p_hedge")
+    if any(c.lower_ in ctx.hedges for c in tok.children if c.dep_ in ("amod", "advmod")):
+        out.add("p_hedge")  # "the alleged FMLN commando"
+    if any(q_start <= tok.idx < q_end for q_start, q_end in ctx.quotes):
+        out.add("p_quote")
+    for speaker_sector in ctx.speaker_sectors.get(sentence, frozenset()):
+        out.add(f"p_spk:{speaker_sector}")
+        if sector is not None and speaker_sector == sector:
+            out.add("p_spk:same")
+    if 0 <= sentence < len(doc.sentences):
+        sent = doc.sentences[sentence]
+        span = doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+        if span is not None and any(t.lemma_.lower() in ctx.document_nouns for t in span):
+            out.add("p_statement")
     return out
