@@ -11,13 +11,18 @@ dead, since news reports often describe the victim who died as shot first, unles
 shot and are in stable condition", "recovering") or they are told apart from the dead ("a man was killed and his son
 was shot", "her boyfriend was also shot" after the deaths, "the other three victims"); "fatally shot" and "the fatal
 shooting of" are killings. With a parse, named victims are counted
-too ("Castellar was found dead", "the murder of X" - one per conjoined proper name; killed, abducted, arrested only),
+too ("Castellar was found dead", "the murder of X", "the murder on 5 May of X", "the body of X" - one per conjoined
+proper name; killed, abducted, arrested only), companions count with the victims ("X was killed along with two aides"
+is three),
 and lists of victims are counted item by item, a description between commas being the person it follows ("X, a local
-judge, and his two bodyguards" are three; "the murder of rector X, five other priests and two women" eight). A person
+judge, and his two bodyguards" are three; "the murder of rector X, five other priests and two women" eight; but "X,
+his wife, and two others" four), unless the items tell apart the people counted first ("three reporters, two locals
+and a foreigner" are three). A person
 "also" killed in a later sentence is one more victim; some of the people shot who "died" are killed, the rest injured.
 
 An event takes the counts of its own sentence and of the following sentences that continue it (up to
-:data:`CONTINUATION_SENTENCES`, stopping at the next event's sentence); a count restated in a later sentence is not
+:data:`CONTINUATION_SENTENCES`, stopping at the sentence of the next event that takes counts: a statement or a
+condemnation in between does not end the report of the incident); a count restated in a later sentence is not
 added again (the larger figure wins). Background is skipped: a count whose nearest time expression is over a year
 before publication, a count next to a non-day period ("the eighth child this year") in a later sentence, and later
 sentences with a historical marker ("last year").
@@ -30,9 +35,10 @@ whose own sentences state no count is taken as another mention of the report's i
 document that states any, provided their dates are compatible (overlapping with the same precision, or either one not
 stated in the text). Then ACLED's convention applies: a violent event whose report states no deaths (injuries) gets
 killed (injured) = 0. Future, hypothetical and negated events never share another event's counts (an attempt or a
-threat harmed no one unless its own sentences say so). An accusation, charge or investigation (PLOVER ACCUSE) whose
-sentence reports a violent act ("police are searching for a man accused of shooting two teens") is about that incident
-and carries its counts the same way; other non-violent events carry none.
+threat harmed no one unless its own sentences say so). An accusation, charge or investigation (PLOVER ACCUSE) or a
+condemnation (REJECT) whose sentence reports a violent act ("police are searching for a man accused of shooting two
+teens", "the union condemned the murder of two teachers") is about that incident and carries its counts the same way;
+other non-violent events carry none.
 """
 
 from __future__ import annotations
@@ -56,8 +62,9 @@ TALLIED: tuple[str, ...] = (*FIELDS, "hurt")  # "hurt": shot or struck, not said
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 #: Coercion that lays no hand on anyone (a blockade, a curfew, a ban, censorship): no toll is assumed, only counted.
 NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
-# accusations, charges and investigations: about a violent act, they carry the counts of the incident they are about
-ACCUSING_PLOVER = frozenset({"ACCUSE"})
+# accusations, charges, investigations and condemnations: about a violent act, they carry the counts of the incident
+# they are about ("the government condemned the murder of two judges")
+ACCUSING_PLOVER = frozenset({"ACCUSE", "REJECT"})
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: a fatal adverb or adjective right before a verb of hurting ("was fatally shot", "the fatal shooting of")
 #: the rest of a clause says the people shot will live ("were shot and are expected to survive", "in stable
@@ -81,6 +88,11 @@ OTHER_BEFORE = re.compile(r"\bother\s+$", re.IGNORECASE)
 FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|fatal|deadly)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 PRONOUN = re.compile(r"he|she|him|her", re.IGNORECASE)
+#: one capitalised name (with an optional description between commas) as the subject of "was" right before a verb
+LONE_SUBJECT = re.compile(r"(?<![\w'’.-])(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})"
+                          r"(?:\s*,[^,.;]{1,60},)?\s+was\s+(?:[\w'’-]+\s+){0,2}$")
+#: a person named by a relation to someone just named ("his wife", "her two sons")
+KIN = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
 OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[\s-]years?[\s-]old\b", re.IGNORECASE)
@@ -88,6 +100,8 @@ VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
                         "striking"})
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "staff", "crew", "army", "kids"})
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -100,14 +114,14 @@ _CATEGORY = {
 CASUALTIES_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["version", "categories", "persons", "subset_markers", "additive_markers", "negations",
-                 "death_verbs", "fatal_words", "historical_markers", "name_stop_words", "multiples"],
+                 "death_verbs", "fatal_words", "historical_markers", "name_stop_words", "multiples", "body_nouns"],
     "properties": {
         "version": {"type": "string"},
         "description": {"type": "string"},
         "categories": {"type": "object", "required": list(FIELDS),
                        "properties": {f: _CATEGORY for f in FIELDS}, "additionalProperties": False},
         **{k: _WORDS for k in ("persons", "subset_markers", "additive_markers", "negations", "death_verbs",
-                               "fatal_words", "historical_markers", "name_stop_words")},
+                               "fatal_words", "historical_markers", "name_stop_words", "body_nouns")},
         "multiples": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 2}},
     },
     "additionalProperties": False,
@@ -128,6 +142,7 @@ class CasualtyLexicon:
     historical_markers: tuple[str, ...]
     name_stop_words: tuple[str, ...]
     multiples: dict[str, int]
+    body_nouns: tuple[str, ...]
 
 
 def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
@@ -140,13 +155,15 @@ def load_casualty_lexicon(config: Config) -> CasualtyLexicon:
         negations=tuple(data["negations"]), death_verbs=tuple(data["death_verbs"]),
         fatal_words=tuple(data["fatal_words"]), historical_markers=tuple(data["historical_markers"]),
         name_stop_words=tuple(data["name_stop_words"]), multiples={k.lower(): v for k, v in data["multiples"].items()},
+        body_nouns=tuple(data["body_nouns"]),
     )
 
 
 @dataclass(slots=True)
 class Mention:
     """One count in one sentence: ``mode`` is "set" (a count), "aged" (one person told apart by age), "add" (more
-    people), "total" (a toll), "zero", "ref" (a reference to one victim) or "died" (people counted as hurt died)."""
+    people), "total" (a toll), "zero", "ref" (a reference to one victim), "died" (people counted as hurt died) or "with"
+    (companions of the victims: "X was killed along with two aides", counted like "set")."""
 
     field: str
     count: int
@@ -252,16 +269,28 @@ class CasualtyFinder:
         item = rf"(?:{group_nc}|{name_item})"
         named = (rf"(?P<groups>{item}(?:\s*(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and"
                  rf"|as\s+well\s+as|plus)\s+{item})*)")
+        # "X was killed near his home, along with two of his bodyguards": the companions are victims too
+        self._along = re.compile(
+            rf"\b(?P<verb>{_alt(passive_alts)})\b[^.;:]{{0,80}}?\b(?:along|together)\s+with\s+{named}", flags)
         # "three soldiers and two civilians died": a list of people who died (one count alone may be of people
         # already counted as hurt, see _deaths)
         self._died_list = re.compile(
             rf"(?P<groups>{group_nc}(?:\s*(?:,\s*and|,|and)\s+{group_nc})+)\s+(?:(?:later|also|all)\s+)?"
             rf"(?P<verb>died|perished)\b", flags)
+        # "the murder on 12 March of X", "the killing on the evening of 3 May of X": a day between noun and victim
+        on_day = (rf"(?:on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:(?:{_WEEKDAYS}),?\s+)?"
+                  rf"(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}|(?:{_WEEKDAYS}))"
+                  r"|(?:during|over|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:hours|days|weeks)"
+                  r"|yesterday|today|last\s+(?:night|week)|this\s+(?:morning|week))")
         self._of = re.compile(
             rf"\b(?P<verb>deaths?|killings?|murders?|slayings?|assassinations?|massacres?|executions?|shooting\s+deaths?|"
             rf"shooting|stabbing|"
             rf"wounding|injuring|arrests?|"
-            rf"detention|abduction|kidnapping)\s+of\s+{named}", flags)
+            rf"detention|abduction|kidnapping)(?:\s+{on_day})?\s+of\s+{named}", flags)
+        # "the bodies of two farmers", "the body of X": the dead
+        # (after a determiner: not "a body of troops")
+        self._bodies = re.compile(
+            rf"\b(?:the|his|her|their)\s+(?P<verb>{_alt(lexicon.body_nouns)})\s+of\s+{named}", flags)
         self._active = re.compile(
             # (not a relative clause after a gerund: "a shooting that killed a boy" is the boy's killing)
             # (nor across a line break: "Girl, 4, shot\n\nHer mother and sister were home")
@@ -282,6 +311,8 @@ class CasualtyFinder:
             rf"to\s+(?:the\s+|a\s+|an\s+|area\s+|local\s+|nearby\s+)*hospitals?"
             rf"|{groups}\s+(?:were|was|have\s+been|has\s+been)\s+(?:(?:also|later|all|both)\s+)?"
             rf"(?:taken|transported|rushed|airlifted|flown|hospitali[sz]ed)\b"
+            # (not "was taken out of the house", "taken away", "taken hostage": no one hurt)
+            rf"(?!\s+(?:out|away|from|back|home|off|hostage|prisoner|captive|aside)\b)"
             rf"(?!\s+(?:(?:in)?to|in)\s+(?:police\s+|federal\s+)?(?:custody|jail|prison|police\s+headquarters|(?:police\s+)?station)))",
             flags)
         self._nominal = re.compile(
@@ -362,6 +393,24 @@ class CasualtyFinder:
         found.extend(self._find_groups(self._active, text, passive=False))
         found.extend(self._find_groups(self._reduced, text, passive=True))
         found.extend(self._find_groups(self._of, text, passive=False))
+        found.extend(self._find_groups(self._bodies, text, passive=False))
+        for m in self._along.finditer(text):
+            verb = _norm(m.group("verb"))
+            name = self._verbs.get(verb)
+            if name is not None and verb.split()[-1] not in HURT_VERBS:
+                companions = self._list_mentions(m.group("groups"), text, name, m.start("groups"), lone=True)
+                for victim in found if companions else ():
+                    if victim.field == name and victim.mode == "ref" and victim.end <= m.start():
+                        victim.mode = "set"  # "the mayor was killed along with his son": two
+                for companion in companions:
+                    companion.mode = "with"
+                subject = LONE_SUBJECT.search(text, 0, m.start())
+                if companions and subject is not None and \
+                        not any(f.field == name and f.end <= m.start() for f in found):
+                    # "Rivera was shot to death along with two aides": one named person besides the companions
+                    found.append(Mention(name, 1, subject.start("name"), subject.end("name"), "set",
+                                         subject.group("name")))
+                found.extend(companions)
         found.extend(self._find_groups(self._died_list, text, passive=True))
         for m in self._bare_active.finditer(text):
             found.extend(self._from_match(m, text, self._verbs.get(_norm(m.group("verb")))))
@@ -462,6 +511,7 @@ class CasualtyFinder:
         if span is None:
             return []
         out: list[Mention] = []
+        companions = [m for m in found if m.mode == "with"]  # counted already: "X was killed along with two aides"
         for tok in span:
             name = self._verbs.get(tok.lower_)
             if name == "injured" and tok.lower_ in HURT_VERBS and (
@@ -509,8 +559,9 @@ class CasualtyFinder:
                 tokens = sorted(set(tokens), key=lambda t: t.i)
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
                 people = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
-                          if _is_name(t) and t.idx not in places]
-                if not people or any(m.start < last and first < m.end for m in found) or \
+                          if _is_name(t) and t.idx not in places
+                          and not any(c.start <= t.idx < c.end for c in companions)]
+                if not people or any(m.start < last and first < m.end for m in found if m.mode != "with") or \
                         any(m.start < last and first < m.end and m.field == name for m in out):
                     continue
                 listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) else 0
@@ -590,15 +641,24 @@ class CasualtyFinder:
         out: list[Mention] = []
         for m in pattern.finditer(text):
             verb = _norm(m.group("verb"))
-            name = self._verbs.get(verb)
+            name = "killed" if pattern is self._bodies else self._verbs.get(verb)
             if name is None:
                 continue
             gstart = m.start("groups")
-            mentions = self._list_mentions(m.group("groups"), text, name, gstart, lone=pattern is self._of)
+            mentions = self._list_mentions(m.group("groups"), text, name, gstart,
+                                           lone=pattern in (self._of, self._bodies))
             if len(mentions) > 1 and mentions[0].count > 1 and \
                     all(x.count == 1 and x.mode in ("aged", "ref") for x in mentions[1:]) and \
                     len(mentions) - 1 <= mentions[0].count:
                 mentions = mentions[:1]  # "three victims, a 25-year-old man, a 26-year-old man and ...": one count
+            elif len(mentions) > 1 and mentions[0].count > 1 and \
+                    text[mentions[0].end:mentions[1].start].strip() in (",", ":", "--", "(") and \
+                    (sum(x.count for x in mentions[1:]) == mentions[0].count > 2 or (
+                        sum(x.count for x in mentions[1:]) < mentions[0].count
+                        and any(x.who is None for x in mentions[1:]))):
+                # "three reporters, two locals and a foreigner", "four victims, two Chileans and ...": the people
+                # counted first, told apart (a bare number is of people of a kind the lexicon does not name)
+                mentions = mentions[:1]
             elif len(mentions) > 1:
                 for x in mentions:  # "the mayor as well as two peasants": the one named person counts in the list
                     x.mode = "set" if x.mode == "ref" else x.mode
@@ -644,7 +704,9 @@ class CasualtyFinder:
             if previous is not None and x.count == 1 and previous[1].count == 1 and \
                     bool(previous[0].group("name")) != bool(g.group("name")) and \
                     groups[previous[0].end():g.start()].strip() == "," and \
-                    (n + 1 == len(items) or groups[g.end():items[n + 1][0].start()].strip().startswith(",")):
+                    (n + 1 == len(items) or groups[g.end():items[n + 1][0].start()].strip().startswith(",")) and \
+                    not (previous[0].group("name") and KIN.match(g.group())):
+                # (but "X, his wife, and two others": the named man's wife is another victim)
                 continue  # "X, a local judge, and ...", "his companion, X, and ...": the same person
             x.mode = "set" if x.mode == "name" else x.mode
             out.append(x)
@@ -884,16 +946,16 @@ class CasualtiesStage:
         marked_past = {sent.index for sent in sentences
                        if self.finder.is_background(text[sent.clean_start:sent.clean_end])}
         cache: dict[int, list[Mention]] = {}
-        event_sentences = sorted({event.sentence for event in doc.events})
         violent_sentences = {event.sentence for event in doc.events if is_violent(event)}
+        counting = [event for event in doc.events if event.sentence in position and (
+            is_violent(event) or (event.plover.type in ACCUSING_PLOVER and self._reports_violence(
+                doc, sentences[position[event.sentence]], violent_sentences, cache)))]
+        # a count belongs to the event before it, up to the next event that takes counts: a statement, a demand or a
+        # condemnation in between ("the government condemned the murder ... two bodyguards were also killed") does
+        # not end the report of the incident
+        event_sentences = sorted({event.sentence for event in counting})
         counted: list[tuple[Event, Casualties]] = []
-        for event in doc.events:
-            if event.sentence not in position:
-                continue
-            if not is_violent(event) and not (event.plover.type in ACCUSING_PLOVER
-                                              and self._reports_violence(doc, sentences[position[event.sentence]],
-                                                                         violent_sentences, cache)):
-                continue
+        for event in counting:
             historical_event = event.plover.aux == "historical"
             later = [s for s in event_sentences if s > event.sentence]
             stop = later[0] if later else None
