@@ -80,7 +80,8 @@ class Actor:
 class Claim:
     """Who asserts an event, and how (claimed by the perpetrator, accused, reported as fact, denied).
 
-    ``span`` is ``None`` only when nobody in the text asserts the event and the claimant is the document's outlet.
+    ``span`` is ``None`` only when nobody in the text asserts the event: the claimant is then the document's outlet, or
+    "the report" itself when the outlet is unknown.
     ``denier`` is the party that denies it, when the text names one: an accusation stays ``accused`` by its accuser,
     with the denial beside it; a denial with no accuser in the text is the ``denied`` status itself.
     """

@@ -118,6 +118,7 @@ def test_actors_who_died_is_a_victim_not_an_actor(stage: ActorsStage, nlp: Any) 
 @pytest.mark.parametrize(("text", "trigger", "perpetrator"), [
     ("Two men shot the mayor outside the market as he left his office.", "shot", "Two men"),
     ("Several individuals opened fire on the offices of a weekly newspaper.", "opened", "Several individuals"),
+    ("Three nuns were killed in the capital by a group of men in uniform.", "killed", "a group of men"),
 ])
 def test_actors_plain_people_who_commit_violence_are_unidentified_perpetrators(
         stage: ActorsStage, nlp: Any, text: str, trigger: str, perpetrator: str) -> None:

@@ -58,6 +58,8 @@ NON_STATE_ARMED: frozenset[str] = frozenset({"REB", "CRM"})
 MODALS: frozenset[str] = frozenset({"may", "might", "could"})
 QUOTES_OPEN = "“\"«"
 QUOTES_CLOSE = "”\"»"
+#: The claimant of a report that names no source, outlet or dateline: the report itself states the event.
+UNNAMED_SOURCE = "the report"
 
 
 @dataclass(frozen=True)
@@ -643,7 +645,9 @@ class ClaimsStage:
         kinds = finder.cue_kinds() if self.model is not None else {}
         doc_words: frozenset[str] | None = None
         for event in doc.events:
-            event.claimant = finder.claim_for(event)
+            # a report that names no source, no outlet and no dateline still states the event as fact itself
+            event.claimant = finder.claim_for(event) or Claim(text=UNNAMED_SOURCE, name=UNNAMED_SOURCE, span=None,
+                                                              status="reported")
             if (self.model is not None and not finder.explicit and event.plover.type not in VERBAL_TYPES
                     and event.claimant is not None and not blames_foreign_forces(event.claimant, event)):
                 # no explicit cue (claimed, accused, denied, a hedge): the side-based rule is only a guess, and the
