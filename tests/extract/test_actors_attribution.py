@@ -181,3 +181,8 @@ def test_actors_the_accused_is_the_perpetrator_when_the_act_hangs_off_it(stage: 
 def test_actors_who_thinks_about_an_act_or_is_its_victim_is_not_its_perpetrator(stage: ActorsStage, nlp: Any,
                                                                                 text: str, trigger: str) -> None:
     assert not names(run(stage, nlp, text, trigger), "actor")
+
+
+def test_actors_an_abstract_noun_of_a_party_is_not_the_party(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "The army's strategy destroyed the village.", "destroyed")
+    assert names(actors, "actor") == ["army"]

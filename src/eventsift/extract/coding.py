@@ -32,6 +32,7 @@ class ActorCoder:
         self.coreferent_sectors = frozenset(dictionary.attachment.get("coreferent_sectors", ()))
         self.event_nouns = frozenset(dictionary.attachment.get("instrument_nouns", ()))
         self.facility_nouns = frozenset(dictionary.attachment.get("facility_nouns", ()))
+        self.abstract_nouns = frozenset(dictionary.attachment.get("non_target_nouns", ()))
         self._hit_tokens = {i for h in self.hits for i in range(h.start, h.end)}
         self.member_nouns = frozenset(dictionary.attachment.get("member_nouns", ()))
 
@@ -98,7 +99,8 @@ class ActorCoder:
             if hit.start <= tok.i < hit.end:
                 return True
             last = self.doc.nlp[hit.end - 1]
-            if last.head.i == tok.i and last.dep_ in ("compound", "amod", "nmod", "poss"):
+            if last.head.i == tok.i and last.dep_ in ("compound", "amod", "nmod", "poss") and \
+                    tok.lemma_.lower() not in self.abstract_nouns:  # "the army's strategy" cannot act
                 return True
             while last.dep_ == "conj" and last.head.i != last.i:  # "representatives of X and Y"
                 last = last.head
@@ -176,7 +178,7 @@ class ActorCoder:
         """An actor for a bare dictionary hit, widened to its noun chunk when there is one."""
         start, end = hit.start, hit.end
         root = self.doc.nlp[hit.end - 1]
-        if root.dep_ in ("compound", "amod", "nmod") and not hit.start <= root.head.i < hit.end:
+        if root.dep_ in ("compound", "amod", "nmod", "poss") and not hit.start <= root.head.i < hit.end:
             return self.actor(role, start, end, hit.end - 1)  # "FMLN" of "the FMLN attack", not the attack
         for chunk in self.doc.nlp[max(0, hit.start - 8):min(len(self.doc.nlp), hit.end + 8)].noun_chunks:
             if chunk.start <= hit.start and hit.end <= chunk.end:
