@@ -145,6 +145,20 @@ def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> 
     assert [a.name for a in state.actors] == ["military"]  # soldiers are not the rebels' men
 
 
+def test_actors_unknown_killers_also_get_the_armed_perpetrator_the_report_names() -> None:
+    def event(actors: list[Actor]) -> Event:
+        return Event(Plover("ASSAULT"), Evidence("x", (0, 1)), 0, (0, 1), actors=actors)
+
+    rebels = Actor(role="actor", text="the guerrillas", name="armed group", span=(0, 14), sector="REB")
+    killers = Actor(role="actor", text="the killers", name="unidentified perpetrators", span=(30, 41), sector="UNK")
+    army = Actor(role="actor", text="the army", name="military", span=(50, 58), sector="MIL")
+    named, unknown, state = event([rebels]), event([killers]), event([army])
+    share_perpetrator([named, unknown, state], frozenset({"ASSAULT"}), frozenset(), frozenset({"UNK", "REB", ""}),
+                      frozenset({"REB", "CRM"}))
+    assert [a.name for a in unknown.actors] == ["unidentified perpetrators", "armed group"]
+    assert [a.name for a in state.actors] == ["military"]
+
+
 @pytest.mark.parametrize(("text", "trigger", "perpetrator"), [
     ("Officials will investigate the attack that killed five farmers on Sunday, which the ruling party has blamed on "
      "a rival militia.", "attack", "a rival militia"),

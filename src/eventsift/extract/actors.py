@@ -627,16 +627,19 @@ class ActorsStage:
             event.actors = attach_actors(coder, event, self.dictionary.attachment, sources, speakers)
         attachment = self.dictionary.attachment
         share_perpetrator(doc.events, frozenset(attachment.get("violent_types", ())), self.groups,
-                          frozenset(attachment.get("unnamed_perpetrator_sectors", ())))
+                          frozenset(attachment.get("unnamed_perpetrator_sectors", ())),
+                          frozenset(attachment.get("shared_perpetrator_sectors", ())))
 
 
 def share_perpetrator(events: list[Event], violent: frozenset[str], groups: frozenset[str] = frozenset(),
-                      unnamed: frozenset[str] = frozenset()) -> None:
+                      unnamed: frozenset[str] = frozenset(), armed: frozenset[str] = frozenset()) -> None:
     """Give a violent event whose mention names no perpetrator the one the document names most often for its
     violent events (first named on a tie; a named armed group in ``groups`` before generic agents): reports retell
     one incident in several mentions ("the attack", "the victims were found"), and only some of them say who did
-    it. A mention naming its perpetrators only by a generic word of a sector in ``unnamed`` ("the kidnappers",
-    "two men") also gets that group, beside its own words; the added actor's span is the group's mention."""
+    it. A mention naming its perpetrators only by generic words also gets, beside its own words, the armed group the
+    report names most for its violent mentions (when its words are of a sector in ``unnamed``: "the kidnappers",
+    "the rebels"), or else the most named perpetrator of an ``armed`` sector (when its words say nothing of the
+    affiliation: "two men", "the killers"). The added actor's span is that perpetrator's mention."""
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     for event in events:
@@ -650,14 +653,20 @@ def share_perpetrator(events: list[Event], violent: frozenset[str], groups: froz
         return
     named = [n for n in counts if n in groups]
     best = first[max(named or counts, key=lambda n: counts[n])]
+    known = named or [n for n in counts if first[n].sector in armed]
+    helper = first[max(known, key=lambda n: counts[n])] if known else None
     for event in events:
         if event.plover.type not in violent or any(a.name == best.name for a in event.actors):
             continue  # never the victim of the mention itself
         own = [a for a in event.actors if a.role == "actor"]
         if not own:
             event.actors = [replace(best), *event.actors]
-        elif best.name in groups and all(a.name not in groups and (a.sector or "") in unnamed for a in own):
-            event.actors = [*own, replace(best), *[a for a in event.actors if a.role != "actor"]]
+            continue
+        if helper is None or any(a.name == helper.name for a in event.actors):
+            continue
+        allowed = unnamed if helper.name in groups else frozenset({"UNK", ""})
+        if all(a.name not in groups and (a.sector or "") in allowed for a in own):
+            event.actors = [*own, replace(helper), *[a for a in event.actors if a.role != "actor"]]
 
 
 def create_actors(resources: Resources) -> ActorsStage:
