@@ -6,6 +6,7 @@ Shared by the actor and claimant stages (a stage module never imports another st
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from eventsift.extract.actor_dictionary import ActorDictionary, ActorEntry, DictMatch
 from eventsift.extract.arguments import Token, is_all_caps, original_span, phrase_extent
@@ -34,6 +35,10 @@ class ActorCoder:
         self.facility_nouns = frozenset(dictionary.attachment.get("facility_nouns", ()))
         self.abstract_nouns = frozenset(dictionary.attachment.get("non_target_nouns", ()))
         self._hit_tokens = {i for h in self.hits for i in range(h.start, h.end)}
+        self._by_start = sorted(range(len(self.hits)), key=lambda k: self.hits[k].start)
+        self._starts = [self.hits[k].start for k in self._by_start]
+        self._groups: dict[str | None, ActorEntry | None] = {}
+        self._chunks: list[tuple[int, int]] | None = None
         self.member_nouns = frozenset(dictionary.attachment.get("member_nouns", ()))
 
     def _in_hit(self, index: int) -> bool:
@@ -52,8 +57,11 @@ class ActorCoder:
         return out
 
     def hits_in(self, start: int, end: int) -> list[DictMatch]:
-        """Dictionary hits inside tokens ``[start, end)``."""
-        return [h for h in self.hits if h.start >= start and h.end <= end]
+        """Dictionary hits inside tokens ``[start, end)``, in document order (a binary search: coding every mention
+        of a long report must not be quadratic)."""
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        found = sorted(k for k in self._by_start[first:last] if self.hits[k].end <= end)
+        return [self.hits[k] for k in found]
 
     def actor(self, role: str, start: int, end: int, head: int) -> Actor:
         """Code the phrase over tokens ``[start, end)`` with head ``head``."""
@@ -74,7 +82,12 @@ class ActorCoder:
 
     def dominant_group(self, sector: str | None) -> ActorEntry | None:
         """The named group of ``sector`` the document mentions most (first mentioned on a tie): what a generic
-        "the rebels" most likely refers to."""
+        "the rebels" most likely refers to (counted once per sector and document)."""
+        if sector not in self._groups:
+            self._groups[sector] = self._count_groups(sector)
+        return self._groups[sector]
+
+    def _count_groups(self, sector: str | None) -> ActorEntry | None:
         counts: dict[str, int] = {}
         first: dict[str, ActorEntry] = {}
         for hit in self.hits:
@@ -180,8 +193,16 @@ class ActorCoder:
         root = self.doc.nlp[hit.end - 1]
         if root.dep_ in ("compound", "amod", "nmod", "poss") and not hit.start <= root.head.i < hit.end:
             return self.actor(role, start, end, hit.end - 1)  # "FMLN" of "the FMLN attack", not the attack
-        for chunk in self.doc.nlp[max(0, hit.start - 8):min(len(self.doc.nlp), hit.end + 8)].noun_chunks:
-            if chunk.start <= hit.start and hit.end <= chunk.end:
-                start, end = chunk.start, chunk.end
+        low, high = max(0, hit.start - 8), min(len(self.doc.nlp), hit.end + 8)
+        for c_start, c_end in self._noun_chunks():
+            if c_start >= low and c_end <= high and c_start <= hit.start and hit.end <= c_end:
+                start, end = c_start, c_end
                 break
         return self.actor(role, start, end, hit.end - 1)
+
+    def _noun_chunks(self) -> list[tuple[int, int]]:
+        """The document's noun chunks as token ranges, computed once (spaCy walks the whole document for each
+        span's chunks)."""
+        if self._chunks is None:
+            self._chunks = [(c.start, c.end) for c in self.doc.nlp.noun_chunks]
+        return self._chunks
