@@ -131,14 +131,16 @@ def test_actors_plain_people_are_not_perpetrators_of_talks(stage: ActorsStage, n
     assert all(a.sector != "UNK" for a in actors)
 
 
-def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> None:
-    def event(actors: list[Actor]) -> Event:
-        return Event(Plover("ASSAULT"), Evidence("x", (0, 1)), 0, (0, 1), actors=actors)
+def assault(actors: list[Actor]) -> Event:
+    """A bare act of violence with the given actors, for the document-level perpetrator rules."""
+    return Event(Plover("ASSAULT"), Evidence("x", (0, 1)), 0, (0, 1), actors=actors)
 
+
+def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> None:
     group = Actor(role="actor", text="the Hill Front", name="Hill Front (HF)", span=(0, 14), sector="REB")
     gunmen = Actor(role="actor", text="gunmen", name="unidentified perpetrators", span=(30, 36), sector="UNK")
     army = Actor(role="actor", text="the army", name="military", span=(50, 58), sector="MIL")
-    named, generic, state = event([group]), event([gunmen]), event([army])
+    named, generic, state = assault([group]), assault([gunmen]), assault([army])
     share_perpetrator([named, generic, state], frozenset({"ASSAULT"}), frozenset({"Hill Front (HF)"}),
                       frozenset({"UNK", "REB", "CRM", ""}))
     assert [a.name for a in generic.actors] == ["unidentified perpetrators", "Hill Front (HF)"]
@@ -146,13 +148,10 @@ def test_actors_a_generic_perpetrator_also_gets_the_group_the_report_names() -> 
 
 
 def test_actors_unknown_killers_also_get_the_armed_perpetrator_the_report_names() -> None:
-    def event(actors: list[Actor]) -> Event:
-        return Event(Plover("ASSAULT"), Evidence("x", (0, 1)), 0, (0, 1), actors=actors)
-
     rebels = Actor(role="actor", text="the guerrillas", name="armed group", span=(0, 14), sector="REB")
     killers = Actor(role="actor", text="the killers", name="unidentified perpetrators", span=(30, 41), sector="UNK")
     army = Actor(role="actor", text="the army", name="military", span=(50, 58), sector="MIL")
-    named, unknown, state = event([rebels]), event([killers]), event([army])
+    named, unknown, state = assault([rebels]), assault([killers]), assault([army])
     share_perpetrator([named, unknown, state], frozenset({"ASSAULT"}), frozenset(), frozenset({"UNK", "REB", ""}),
                       frozenset({"REB", "CRM"}))
     assert [a.name for a in unknown.actors] == ["unidentified perpetrators", "armed group"]

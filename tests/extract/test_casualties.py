@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from casualty_helpers import counts
+from casualty_helpers import counts, sentence_document
 
 from eventsift.config import Config
 from eventsift.extract.casualties import CasualtyFinder, create_casualties, load_casualty_lexicon, tally
@@ -73,17 +73,6 @@ def test_casualties_restated_numbers_are_not_added(finder: CasualtyFinder) -> No
     assert found == {"killed": 5}
 
 
-def _sentence_document(parts: list[str]) -> Document:
-    """A document of ``parts`` joined by spaces, one Sentence per part, published 2023-03-05."""
-    text = " ".join(parts)
-    doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
-    start = 0
-    for i, part in enumerate(parts):
-        doc.sentences.append(Sentence(i, start, start + len(part), start, start + len(part)))
-        start += len(part) + 1
-    return doc
-
-
 def _document() -> tuple[Document, list[str]]:
     """An assault in sentence 0, its casualties in 1, a historical count in 2, an arrest in 3."""
     parts = [
@@ -92,7 +81,7 @@ def _document() -> tuple[Document, list[str]]:
         "In 1995, 1,000 people were killed in the same province.",
         "Police arrested a suspect.",
     ]
-    doc = _sentence_document(parts)
+    doc = sentence_document(parts)
     s2 = doc.sentences[2]
     doc.times.append(When(dt.date(1995, 1, 1), dt.date(1995, 12, 31), "year", "In 1995", (s2.start, s2.start + 7)))
     doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(parts[0], (0, len(parts[0]))), sentence=0,
@@ -176,7 +165,7 @@ def _incident_document(dates: list[When | None], aux: list[str | None] | None = 
         "The army condemned the attack.",
         "Another attack took place in a village.",
     ]
-    doc = _sentence_document(parts)
+    doc = sentence_document(parts)
     for n, sentence in enumerate((0, 2, 3)):
         sent = doc.sentences[sentence]
         event = Event(plover=Plover("ASSAULT", aux=(aux or [None] * 3)[n]),

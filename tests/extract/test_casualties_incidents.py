@@ -3,14 +3,13 @@ incident's counts come from (eventsift.extract.casualties)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
-from casualty_helpers import counts, named_counts
+from casualty_helpers import counts, named_counts, sentence_document
 
 from eventsift.extract.casualties import CasualtyFinder, create_casualties
-from eventsift.model import Document, Event, Evidence, Plover, Sentence, Source
+from eventsift.model import Document, Event, Evidence, Plover
 from eventsift.resources import Resources
 
 
@@ -54,12 +53,7 @@ def test_casualties_named_victims_around_killing_nouns(finder: CasualtyFinder, n
 
 def _document(parts: list[str], events: list[tuple[str, int]]) -> Document:
     """A document of ``parts`` (one Sentence each) with an event of the given PLOVER type in the given sentences."""
-    text = " ".join(parts)
-    doc = Document(id="d", text=text, source=Source(published=dt.date(2023, 3, 5)), clean=text)
-    start = 0
-    for i, part in enumerate(parts):
-        doc.sentences.append(Sentence(i, start, start + len(part), start, start + len(part)))
-        start += len(part) + 1
+    doc = sentence_document(parts)
     for plover, index in events:
         sent = doc.sentences[index]
         doc.events.append(Event(plover=Plover(plover), evidence=Evidence(parts[index], (sent.start, sent.end)),
