@@ -214,6 +214,10 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
     violent = event.plover.type in attachment.get("violent_types", ())
     persons = frozenset(attachment.get("person_nouns", ())) if violent else frozenset()
 
+    def is_person(tok: Token) -> bool:
+        """Whether ``tok`` names plain people ("two men"), who are perpetrators of the violence they commit."""
+        return tok.lemma_.lower() in persons or tok.lower_ in persons
+
     def party(tok: Token, *, strict: bool) -> Token | None:
         """The token naming the party: a pronoun's antecedent; ``None`` for what cannot act or be targeted."""
         if tok.lower_ in ANAPHORS:
@@ -221,7 +225,7 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
         if strict and (tok.lemma_.lower() in documents or tok.lower_ in documents):
             return None
         if strict:  # "two men opened fire": plain people who commit violence are its perpetrators
-            return tok if coder.is_agentive(tok) or tok.lemma_.lower() in persons or tok.lower_ in persons else None
+            return tok if coder.is_agentive(tok) or is_person(tok) else None
         if tok.lemma_.lower() not in abstract and tok.lower_ not in abstract:
             return tok
         return tok if coder.names_party(*phrase_extent(tok)) else None  # "the call of the European Parliament"
@@ -233,9 +237,8 @@ def attach_actors(coder: ActorCoder, event: Event, attachment: dict[str, Any],
         taken = {t.i for t in actor_tokens} | set(sources)
         recipient_tokens = [t for t in _struck_facilities(head, attachment) + _sentence_victims(
             coder, event, head, attachment) if t.i not in taken]
-    actors = [_unidentified(coder.actor_for_token("actor", t, verbal=verbal), attachment)
-              if t.lemma_.lower() in persons or t.lower_ in persons else
-              coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
+    actors = [_unidentified(coder.actor_for_token("actor", t, verbal=verbal), attachment) if is_person(t)
+              else coder.actor_for_token("actor", t, verbal=verbal) for t in actor_tokens]
     recipients = [coder.actor_for_token("recipient", t, verbal=verbal) for t in recipient_tokens]
     if event.plover.type == "ACCUSE" and not recipients:
         accused = _accused_party(coder, event, head, {t.i for t in actor_tokens})
