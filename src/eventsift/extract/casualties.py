@@ -100,8 +100,11 @@ VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 HURT_VERBS = frozenset({"shot", "stabbed", "struck", "hit", "beaten", "grazed", "shooting", "stabbing", "hitting",
                         "striking"})
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = rf"(?:{_MONTH_NAMES})\b"
+#: what joins the items of a list of victims ("X, Y and Z", "X as well as two aides", "X, along with his driver")
+_LIST_JOINER = r"(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and|as\s+well\s+as|plus)"
 _PLURALS = frozenset({"men", "women", "children", "people", "police", "staff", "crew", "army", "kids"})
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -203,8 +206,7 @@ class CasualtyFinder:
         modifier = (r"(?:(?!(?:was|were|is|are|have|has|had|and|or|but|who|which|that|by|in|on|at|left|leaving|leaves"
                     rf"|after|when|killing|wounding)\b)(?!(?:{numbers.pattern})\s)(?!\d+\s)[\w'’-]+(?:\.[\w'’-]+)*\.?\s+)")
         # not an age, a time, a day of a month ("the massacre of 16 November") or a repetition ("shot her three times")
-        not_age = (r"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m|jan|january|feb|february|mar|march|apr|april|may|june?|"
-                   r"july?|aug|august|sept?|september|oct|october|nov|november|dec|december|times|rounds|shots|bullets"
+        not_age = (rf"(?![\w'’-])(?!\s*(?:years?|yrs?|[ap]\.?m|{_MONTH_NAMES}|times|rounds|shots|bullets"
                    r"|days|hours|weeks|months|minutes)\b)")
         # "two members of his escort", "a driver for the ride-sharing service": who the people are
         # (greedy, but never across a list joiner or a verb: "the mayor of the small town of X, as well as two ...")
@@ -241,8 +243,7 @@ class CasualtyFinder:
         self._adjective_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["adjectives"]}
         self._noun_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["nouns"]}
         self._toll_field = {a.lower(): n for n, w in lexicon.categories.items() for a in w["toll_nouns"]}
-        groups = (rf"(?P<groups>{group_nc}(?:\s*(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and"
-                  rf"|as\s+well\s+as|plus)\s+{group_nc})*)")
+        groups = rf"(?P<groups>{group_nc}(?:\s*{_LIST_JOINER}\s+{group_nc})*)"
         self._passive = re.compile(
             rf"{groups}(?:\s+(?:named|identified\s+as)\s+(?:[\w'’.-]+\s+){{0,3}}?[\w'’.-]+)?"
             rf"(?:\s*(?:,|--|—|–)[^,.;]{{0,60}}?(?:,|--|—|–))?\s+(?:who\s+)?(?:(?:also|later|reportedly)\s+)?"
@@ -267,8 +268,7 @@ class CasualtyFinder:
                      rf"(?![\w'’-])")
         self._item = re.compile(rf"{group}|(?P<name>{name_item})", flags)
         item = rf"(?:{group_nc}|{name_item})"
-        named = (rf"(?P<groups>{item}(?:\s*(?:,\s*(?:and|as\s+well\s+as|plus|along\s+with|together\s+with)|,|and"
-                 rf"|as\s+well\s+as|plus)\s+{item})*)")
+        named = rf"(?P<groups>{item}(?:\s*{_LIST_JOINER}\s+{item})*)"
         # "X was killed near his home, along with two of his bodyguards": the companions are victims too
         self._along = re.compile(
             rf"\b(?P<verb>{_alt(passive_alts)})\b[^.;:]{{0,80}}?\b(?:along|together)\s+with\s+{named}", flags)

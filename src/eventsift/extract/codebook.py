@@ -45,8 +45,9 @@ class PloverCodebook:
 
     def same_side(self, a: str | None, b: str | None) -> bool:
         """Whether two types are both cooperative or both conflictual (PLOVER's quad categories)."""
-        side = {t: c.rsplit(" ", 1)[-1] for t, c in self.categories.items()}
-        return a is not None and b is not None and side.get(a) is not None and side.get(a) == side.get(b)
+        if a not in self.categories or b not in self.categories:
+            return False
+        return self.categories[a].rsplit(" ", 1)[-1] == self.categories[b].rsplit(" ", 1)[-1]
 
 
 @dataclass(frozen=True, slots=True)
