@@ -11,6 +11,8 @@ from eventsift.extract.casualties import CasualtyFinder
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a breakdown between dashes inside the list is not more victims
+    ("Four nurses -- three Canadians and one Dutchman -- and two drivers were killed in the ambush.", {"killed": 6}),
     # a role noun ("reporter", "technician") is a person
     ("A FREELANCE REPORTER WAS KILLED IN THE CROSSFIRE.", {"killed": 1}),
     ("Two camera technicians were wounded.", {"injured": 2}),

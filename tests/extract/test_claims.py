@@ -131,6 +131,24 @@ def test_claims_denial_without_an_accuser_is_the_status(stages: tuple[ActorsStag
     assert claim is not None and claim.status == "denied"
 
 
+def test_claims_denial_of_responsibility_answers_an_accusation(stages: tuple[ActorsStage, ClaimsStage],
+                                                               nlp: Any) -> None:
+    text = ("Gunmen killed a provincial judge in the capital on Friday, the news agency reported. The rebel front "
+            "denied any responsibility for the killing.")
+    claim, doc = claim_of(stages, nlp, text, "killed")
+    assert len(doc.events) >= 1
+    assert claim is not None and claim.status == "accused"
+    assert claim.denier is not None and "front" in claim.denier.text
+
+
+def test_claims_denial_by_another_party_is_about_another_act(stages: tuple[ActorsStage, ClaimsStage],
+                                                             nlp: Any) -> None:
+    text = ("The rebels kidnapped a senator near the border on Friday, the news agency reported. The army denied "
+            "any involvement in the disappearance of a student the same day.")
+    claim, _ = claim_of(stages, nlp, text, "kidnapped")
+    assert claim is not None and claim.status != "denied" and claim.denier is None
+
+
 def test_claims_quote_over_several_sentences_goes_to_the_speaker_after_it(stages: tuple[ActorsStage, ClaimsStage],
                                                                          nlp: Any) -> None:
     text = ("“Our positions were shelled twice before midnight. Two conscripts were wounded,” the Ministry of "

@@ -117,6 +117,22 @@ def test_truecase_keeps_mixed_case_alone(resources: Resources) -> None:
     assert truecase("THE US EMBASSY SAID THE UN TEAM TOLD US.", lexicon) == "The US embassy said the UN team told us."
 
 
+@pytest.mark.parametrize(
+    ("text", "cased"),
+    [
+        ("REPORTS SAY GUSTAVO GUERRA WAS SHOT.", "Gustavo Guerra was shot"),
+        ("THE TREASURER, OSCAR MERINO, SAID SO.", "Oscar Merino, said so"),
+        ("ROSA CHAVEZ SAID THE POLICE CAME.", "Rosa Chavez said the police came"),
+        ("WEST GERMAN MERCENARIES ARRIVED.", "West German mercenaries arrived"),
+        ("AFTER LUIS CARLOS GALAN'S ASSASSINATION, TALKS ENDED.", "Galan's assassination"),
+        ("PRESIDENT DANIEL ORTEGA DECREED MOURNING.", "Daniel Ortega decreed"),
+    ],
+)
+def test_truecase_names_after_a_given_name(resources: Resources, text: str, cased: str) -> None:
+    lexicon = resources.get(LEXICON_KEY, load_text_lexicon)
+    assert cased in truecase(text, lexicon)
+
+
 def test_split_overlong_cuts_at_commas() -> None:
     text = ", ".join(f"word{i} more text here" for i in range(200))
     pieces = split_overlong(text, 0, len(text), max_words=100)

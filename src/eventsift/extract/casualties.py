@@ -222,6 +222,11 @@ class CasualtyFinder:
                  rf"{modifier}{{0,3}}?(?:{singular})(?!['’]s\b){of_party}|he|she|him|her|"
                  rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
         self._group = re.compile(group, flags)
+        # a breakdown set off by dashes or brackets inside a victim list ("six priests -- five Spaniards and one
+        # Salvadoran -- and two women"): read without it, the list is whole and nobody is counted twice
+        self._breakdown = re.compile(
+            rf"(?<=[a-z])\s*(?P<open>--|—|–|\()\s*(?:{numbers.pattern})\s+[^-—–()\n.;]{{1,60}}?\s*(?:--|—|–|\))"
+            rf"(?=\s+(?:and|or|as\s+well\s+as|were|was|are|is|had|have|died)\b)", flags)
         group_nc = re.sub(r"\?P<\w+>", "?:", group)
         aux = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|get|been|being|"
                r"(?:may|might|could|must|would)\s+have\s+been)\s+)"
@@ -388,6 +393,7 @@ class CasualtyFinder:
         """Casualty mentions in one sentence (offsets into ``text``), overlapping finds resolved longest first."""
         if AGGREGATE.search(text):
             return []  # a tally of several incidents
+        text = self._breakdown.sub(lambda m: " " * len(m.group()), text)
         found: list[Mention] = []
         found.extend(self._find_groups(self._passive, text, passive=True))
         found.extend(self._find_groups(self._active, text, passive=False))
@@ -513,7 +519,9 @@ class CasualtyFinder:
         out: list[Mention] = []
         companions = [m for m in found if m.mode == "with"]  # counted already: "X was killed along with two aides"
         for tok in span:
-            name = self._verbs.get(tok.lower_)
+            name = self._verbs.get(tok.lower_) or next(  # "gunned down", "stabbed to death"
+                (self._verbs[k] for k in (" ".join(t.lower_ for t in parsed[tok.i:tok.i + n]) for n in (3, 2))
+                 if k in self._verbs), None)
             if name == "injured" and tok.lower_ in HURT_VERBS and (
                     any(c.lower_ in ("fatally", "mortally") for c in tok.children)
                     or DEAD_AFTER.match(parsed.doc.text, tok.idx + len(tok))):
@@ -557,15 +565,28 @@ class CasualtyFinder:
             groups += [list(v.subtree) for v in victims if len(subjects) < 2 or v not in subjects]
             for tokens in groups:
                 tokens = sorted(set(tokens), key=lambda t: t.i)
+                close = next((k for k, t in enumerate(tokens[:3]) if t.text == "]"), None)
+                tokens = tokens[close + 1:] if close is not None and close + 1 < len(tokens) else tokens  # "[Text]"
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
                 people = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
                           if _is_name(t) and t.idx not in places
                           and not any(c.start <= t.idx < c.end for c in companions)]
+                if not people:
+                    # one person named by a singular role noun, however long the phrase: "the assassination of
+                    # presidential candidate X", "the bodyguard of the paper's chief in Medellin, X, was killed",
+                    # "banker Ramiro Castillo love was murdered" (a surname read as a word)
+                    people = [v for v in victims if v in tokens and v.tag_ == "NN" and (
+                        v.lemma_.lower() in self._person_words
+                        or any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in v.children)
+                        or any(a.dep_ == "appos" and _is_name(a) and a.idx not in places for a in v.children))][:1]
                 if not people or any(m.start < last and first < m.end for m in found if m.mode != "with") or \
                         any(m.start < last and first < m.end and m.field == name for m in out):
                     continue
                 listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) else 0
-                count = listed or len(people)
+                # people named by a singular role noun in the same list: "a police colonel, a judge, and senator X"
+                roles = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
+                         if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people]
+                count = max(listed, len(people) + len(roles)) if people[0] not in roles else listed or len(people)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[tokens[0].i:tokens[-1].i + 1].text))
@@ -1008,7 +1029,8 @@ class CasualtiesStage:
         incidents = [(ev, cas) for ev, cas in in_text
                      if _asserted(ev) and (cas.killed is not None or cas.injured is not None)]
         for event, cas in in_text:
-            if cas.killed is None and cas.injured is None and _asserted(event):
+            # an event that counts people of its own (the hostages taken, the people arrested) is its own incident
+            if cas.killed is None and cas.injured is None and not cas.spans and _asserted(event):
                 source = next((c for ev, c in incidents if _same_incident_dates(ev, event)), None)
                 if source is not None:
                     cas.killed, cas.injured = source.killed, source.injured

@@ -7,7 +7,8 @@ dateline ("CITY, 3 JAN 90 (RADIO X) --", "CITY (Reuters) -"), then from the docu
 
 Status precedence (docs/actors.md): a non-negated claim of responsibility -> ``claimed``; else a denial by the
 accused party -> ``denied`` (the event is kept; the claimant stays the accuser, or the reporting source, and the
-status stays ``accused`` when the text accuses without naming the accuser: "X was blamed ... X denied it"); else an
+status stays ``accused`` when the text accuses without naming the accuser: "X was blamed ... X denied it", or when
+the denial answers an accusation: "X denied responsibility", "X rejected the charges"); else an
 accusation or a hedge on the perpetrator ("suspected", "presumably") -> ``accused``; else ``reported``.
 When the perpetrator claims the act and the event has no actor yet, the claimant is added as its actor.
 """
@@ -47,9 +48,9 @@ from eventsift.resources import Resources
 from eventsift.text.dateline import dateline_source
 
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
-                             "accuse_requires", "hedges", "deny_verbs", "deny_objects", "source_nouns", "negators",
-                             "statement_verbs", "speaker_acts", "document_nouns", "own_act_verbs", "own_act_subjects",
-                             "responsibility_words")
+                             "accuse_requires", "hedges", "deny_verbs", "deny_objects", "answer_objects",
+                             "source_nouns", "negators", "statement_verbs", "speaker_acts", "document_nouns",
+                             "own_act_verbs", "own_act_subjects", "responsibility_words")
 VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
@@ -118,6 +119,7 @@ class Cue:
     negated: bool
     sentence: int
     target: Token | None = None  # the accused party of an accusation
+    answers: bool = False  # a denial of responsibility, charges or links: it answers an accusation
 
 
 class ClaimFinder:
@@ -163,15 +165,19 @@ class ClaimFinder:
                 self.explicit = True
                 return claimer
         accusations = [c for c in own + near if c.kind == "accuse" and not c.negated]
-        denials = [c for c in own + near if c.kind == "deny" and not c.negated]
+        denials = [c for c in own + near if c.kind == "deny" and not c.negated
+                   and self._denies_own(event, c, accusations)]
         reports = [c for c in own if c.kind == "report" and not c.negated] or self._quote_reports(event)
         source = self._source(reports, s)
         self.explicit = bool(denials and (accusations or source is not None))
         if denials and (accusations or source is not None):
             denier = self._claim(denials[0], "denied")
-            accuser = self._claim(accusations[0], "accused") if accusations else None
+            # a denial of responsibility answers an accusation, made nearby or elsewhere in the report
+            answered = bool(accusations) or any(c.answers for c in denials)
+            accuser = (self._claim(accusations[0], "accused") if accusations
+                       else self._document_accuser(event) if answered else None)
             # an accusation whose accuser the text leaves unnamed ("the rebels were blamed") is still an accusation
-            claim = accuser or self._with_status(source, "accused" if accusations else "denied")
+            claim = accuser or self._with_status(source, "accused" if answered else "denied")
             if claim is not None and denier is not None and denier.span is not None:
                 claim.denier = Actor(role="denier", text=denier.text, name=denier.name, span=denier.span,
                                      country=denier.country, sector=denier.sector)
@@ -255,6 +261,24 @@ class ClaimFinder:
                                            {k: frozenset(v) for k, v in sectors.items()}, tuple(self.quotes),
                                            self.cues.sets["hedges"], self.cues.sets["document_nouns"], violent)
         return self._context
+
+    def _denies_own(self, event: Event, cue: Cue, accusations: list[Cue]) -> bool:
+        """Whether the denying party can be the perpetrator of ``event``, or answers an accusation made next to it:
+        the army denying an arrest told next to a rebel kidnapping denies another act."""
+        denier = self._claim(cue, "denied")
+        if denier is None or self._compatible(event, denier):
+            return True
+        accused = [self._code(a.target, "accused") for a in accusations if a.target is not None]
+        return any(party is not None and party.name == denier.name for party in accused)
+
+    def _document_accuser(self, event: Event) -> Claim | None:
+        """The accuser, elsewhere in the report, of a party that can have done ``event``: a denial answers it."""
+        for cue in self._document_cues("accuse"):
+            if cue.target is not None and self._compatible(event, cue.target):
+                claim = self._claim(cue, "accused")
+                if claim is not None:
+                    return claim
+        return None
 
     def _document_cues(self, kind: str) -> list[Cue]:
         return [c for index in sorted(self.by_sentence) for c in self.by_sentence[index]
@@ -493,7 +517,8 @@ class ClaimFinder:
             return Cue("claim", tok, speaker, negated, index)
         if lemma in self.cues.sets["deny_verbs"] and (
                 lemma in ("deny", "disclaim", "refute") or object_words & self.cues.sets["deny_objects"]):
-            return Cue("deny", tok, speaker, negated, index)
+            return Cue("deny", tok, speaker, negated, index,
+                       answers=bool(object_words & self.cues.sets["answer_objects"]) or _about_self(objects))
         if lemma in self.cues.sets["accuse_verbs"]:
             required = self.cues.accuse_requires.get(lemma)
             if required is None or child_words & required:
@@ -697,3 +722,10 @@ def create_claims(resources: Resources) -> ClaimsStage:
     """Factory for ``eventsift.extract.claims.v1``."""
     return ClaimsStage(resources.get("actor_dictionary", load_actor_dictionary), resources.get("claim_cues", load_cues),
                        resources.get("claim_model", load_claim_model))
+
+
+def _about_self(objects: list[Token]) -> bool:
+    """A denied report or claim about the denier's own deeds ("denied reports that they are holding him")."""
+    return any(o.lower_ in ("report", "reports", "claim", "claims") and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("it", "they", "we") for c in o.children
+        if c.dep_ in ("acl", "ccomp", "relcl") for s in c.children) for o in objects)

@@ -19,7 +19,7 @@ LEXICON_KEY = "text.lexicon"
 SCHEMAS: dict[str, dict[str, type]] = {
     "languages.json": {"version": str, "languages": dict, "scripts": dict},
     "truecase.json": {"version": str, "forms": dict, "phrases": dict, "lower": list},
-    "truecase_curated.json": {"version": str, "acronyms": list, "proper": list},
+    "truecase_curated.json": {"version": str, "acronyms": list, "proper": list, "given_names": list},
     "protected_words.json": {"version": str, "words": list},
     "confusions.json": {"version": str, "ocr_digits": dict, "misspellings": dict},
 }
@@ -47,6 +47,7 @@ class TextLexicon:
     lower: frozenset[str]
     acronyms: frozenset[str]
     proper: dict[str, str]
+    given_names: frozenset[str]  # lower case: a name starting with one is capitalised with its surname
     protected: frozenset[str]
     ocr_digits: dict[str, tuple[str, ...]]
     misspellings: dict[str, str]
@@ -101,6 +102,7 @@ def load_text_lexicon(config: Config) -> TextLexicon:
         lower=frozenset(truecase["lower"]),
         acronyms=frozenset(str(a).upper() for a in curated["acronyms"]),
         proper={str(p).lower(): str(p) for p in curated["proper"]},
+        given_names=frozenset(str(n).lower() for n in curated["given_names"]),
         protected=frozenset(str(w).lower() for w in protected["words"]),
         ocr_digits={str(d): tuple(letters) for d, letters in confusions["ocr_digits"].items()},
         misspellings={str(k).lower(): str(v) for k, v in confusions["misspellings"].items()},

@@ -26,6 +26,7 @@ FUNCTION_WORDS = frozenset("the of by in on at to and for from with a an de del 
 COMMON_FREQ = 20_000_000  # an acronym spelled like a word this frequent (WHO, US, IS) needs context to stay upper
 OPENERS = " \t\n\"'“‘(["
 VOWELS = frozenset("aeiouy")
+SURNAME_FREQ = 3_000_000  # a word after a given name is read as a surname only when rarer than this
 
 
 def is_all_caps(text: str, *, min_letters: int = 40, share: float = 0.8) -> bool:
@@ -56,7 +57,8 @@ def truecase(text: str, lexicon: TextLexicon) -> str:
         start = match.start()
         if i not in done:
             form = _word_form(text, match, lexicon, next_is_number=_next_is_number(tokens, i))
-            if form is None and after_title and key not in lexicon.lower and len(key) > 2:
+            if form is None and after_title and key not in lexicon.lower and len(key) > 2 and not _inflected(
+                    key, lexicon):
                 form = word[0].upper() + key[1:]
             if form is not None and len(form) == len(word):
                 chars[start:match.end()] = list(form)
@@ -64,7 +66,46 @@ def truecase(text: str, lexicon: TextLexicon) -> str:
             _capitalise_first(chars, start, match.end())
         after_title = 3 if key.rstrip(".") in TITLES else max(0, after_title - 1)
     _capitalise_expansions(text, tokens, chars)
+    _capitalise_names(text, tokens, chars, lexicon)
     return "".join(chars)
+
+
+def _capitalise_names(text: str, tokens: list[re.Match[str]], chars: list[str], lexicon: TextLexicon) -> None:
+    """Capitalise a person's name that starts with a given name: "GUSTAVO GUERRA" and "TREASURER OSCAR MERINO" are
+    names although "guerra" and "oscar" are also words; up to three words after the given name that are rarer than
+    common English words (not "said", "police") and not inflected English ("decreed", "mercenaries")."""
+    for i, match in enumerate(tokens):
+        if match.group().lower() not in lexicon.given_names:
+            continue
+        run = [i]
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            if text[tokens[j - 1].end():tokens[j].start()] != " " or tokens[j - 1].group().lower().endswith(
+                    ("'s", "’s")):
+                break  # a name ends at a gap other than a space, or at its possessive ("GALAN'S ASSASSINATION")
+            word = tokens[j].group()
+            key = word.lower()
+            if key in lexicon.given_names or (chars[tokens[j].start()].isupper() and key not in lexicon.lower):
+                run.append(j)
+            elif _surname_like(key, lexicon):
+                run.append(j)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        for j in run:
+            _capitalise_first(chars, tokens[j].start(), tokens[j].end())
+
+
+def _surname_like(word: str, lexicon: TextLexicon) -> bool:
+    """Whether a word after a given name reads as a surname: letters only, not a word usually lower case, rarer than
+    the common words a name is followed by, and not an inflected English word."""
+    if not word.isalpha() or len(word) < 3 or word in lexicon.lower or word in FUNCTION_WORDS:
+        return False
+    if lexicon.freq.get(word, 0) >= SURNAME_FREQ or _inflected(word, lexicon):
+        return False
+    stem = (word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith("es")
+            else word[:-1] if word.endswith("s") else "")
+    return not stem or lexicon.freq.get(stem, 0) < SURNAME_FREQ // 10
 
 
 def _capitalise_expansions(text: str, tokens: list[re.Match[str]], chars: list[str]) -> None:
@@ -164,6 +205,11 @@ def _word_form(text: str, match: re.Match[str], lexicon: TextLexicon, *, next_is
     if all(p and p not in lexicon.freq and len(p) >= 3 for p in parts):
         return "-".join(p.capitalize() for p in parts) + key[len(base):]
     return None
+
+
+def _inflected(word: str, lexicon: TextLexicon) -> bool:
+    """An English verb or adverb form ("decreed", "hypocritically", "leading"): not part of a name."""
+    return word.endswith(("ed", "ly", "ing")) and word in lexicon.freq
 
 
 def _bracketed(text: str, match: re.Match[str]) -> bool:
