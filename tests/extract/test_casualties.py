@@ -107,6 +107,15 @@ def test_casualties_stage_maps_spans_to_original(resources: Resources) -> None:
     assert doc.original_text(doc.events[0].casualties.spans["killed"]) == "Four soldiers"
 
 
+def test_casualties_stage_a_threat_killed_nobody(resources: Resources) -> None:
+    doc, _ = _document()
+    doc.events[0].plover = Plover("THREATEN")
+    doc.events[0].acled = None
+    create_casualties(resources)(doc)
+    cas = doc.events[0].casualties
+    assert (cas.killed, cas.injured, cas.spans) == (0, 0, {})
+
+
 def test_casualties_stage_leaves_non_violent_events_alone(resources: Resources) -> None:
     doc, _ = _document()
     doc.events[0].plover = Plover("CONSULT")

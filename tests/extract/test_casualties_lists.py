@@ -55,6 +55,9 @@ from eventsift.extract.casualties import CasualtyFinder
     ("Four miners and a guard died in the ambush.", {"killed": 5}),
     # an age between commas is not a count
     ("Rebels killed the judge, Luis Prado, 52, and two guards.", {"killed": 3}),
+    # the people before a participle with an object are the killers, not the dead
+    ("Two gunmen killed a farmer near the well.", {"killed": 1}),
+    ("Several gunmen killed Rafael Ortiz on Monday.", {}),
     # a repetition is not a count of people
     ("A man walked up to her and shot her four times in the chest.", {"injured": 1}),
 ])
@@ -86,10 +89,19 @@ def test_casualties_named_victim_lists(finder: CasualtyFinder, nlp: Any, text: s
 @pytest.mark.parametrize(("text", "expected"), [
     ("At least six border guards travelling aboard an armoured truck were killed in the ambush.", {"killed": 6}),
     ("Four nurses returning from the night shift were wounded by the blast.", {"injured": 4}),
+    # counted groups joined in the subject
+    ("Six nurses and two drivers who worked with them were murdered.", {"killed": 8}),
 ])
 def test_casualties_counted_subject_far_from_its_verb(finder: CasualtyFinder, nlp: Any, text: str,
                                                       expected: dict[str, int]) -> None:
     assert named_counts(finder, nlp, text) == expected
+
+
+@pytest.mark.model
+def test_casualties_two_roles_of_one_named_victim(finder: CasualtyFinder, nlp: Any) -> None:
+    text = ("Tomas Ruiz, Christian Democratic leader and former Guatemalan ambassador to Spain, was shot to death "
+            "on Monday.")
+    assert named_counts(finder, nlp, text)["killed"] == 1
 
 
 @pytest.mark.model

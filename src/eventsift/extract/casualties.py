@@ -65,6 +65,7 @@ NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # accusations, charges, investigations and condemnations: about a violent act, they carry the counts of the incident
 # they are about ("the government condemned the murder of two judges")
 ACCUSING_PLOVER = frozenset({"ACCUSE", "REJECT"})
+THREAT_PLOVER = frozenset({"THREATEN"})
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: a fatal adverb or adjective right before a verb of hurting ("was fatally shot", "the fatal shooting of")
 #: the rest of a clause says the people shot will live ("were shot and are expected to survive", "in stable
@@ -324,6 +325,10 @@ class CasualtyFinder:
             rf"(?<![\w-])(?P<q>{qual})(?P<n>{numbers.pattern}|one|another)\s+(?:(?P<who>{persons})\s+)?"
             rf"(?P<adj>{_alt(adjective_alts)})"
             rf"\b(?!\s+(?:by|in\s+the|with))(?!\s+{aux})", flags)
+        # "two gunmen killed a farmer": the participle takes an object, the people before it are the killers
+        self._takes_object = re.compile(
+            rf"\s+(?:(?i:a|an|the|his|her|their|its|him|them|several|some|{numbers.pattern})\b"
+            rf"|(?!(?i:{_WEEKDAYS}|{_MONTH_NAMES})\b)[A-Z][a-z]+)")
         self._noun = re.compile(
             rf"(?<![\w-])(?<!no\s)(?P<q>{qual})(?P<n>{numbers.pattern})\s+"
             rf"(?:(?!(?:{numbers.pattern}|and|or|but|was|were|is|are|has|have|had|been|being|of|the|a|an|to|in|on|at"
@@ -389,11 +394,18 @@ class CasualtyFinder:
         """Whether a sentence reads as historical background (its counts are not the current event's)."""
         return self._historical.search(text) is not None
 
+    def _without_breakdown(self, m: re.Match[str], text: str) -> str:
+        """Blank a breakdown that follows a counted group ("six priests -- five Spaniards and one Salvadoran --");
+        after an uncounted one ("the Jesuits -- five Spaniards and one Salvadoran --") it is the only count."""
+        before = text[:m.start()].split()[-4:]
+        counted = any(self.numbers.parse(word) is not None for word in before)
+        return " " * len(m.group()) if counted else m.group()
+
     def find(self, text: str) -> list[Mention]:
         """Casualty mentions in one sentence (offsets into ``text``), overlapping finds resolved longest first."""
         if AGGREGATE.search(text):
             return []  # a tally of several incidents
-        text = self._breakdown.sub(lambda m: " " * len(m.group()), text)
+        text = self._breakdown.sub(lambda m: self._without_breakdown(m, text), text)
         found: list[Mention] = []
         found.extend(self._find_groups(self._passive, text, passive=True))
         found.extend(self._find_groups(self._active, text, passive=False))
@@ -437,6 +449,8 @@ class CasualtyFinder:
                     if mention is not None:
                         hospital.append(mention)
         for m in self._nominal.finditer(text):
+            if self._takes_object.match(text, m.end()):
+                continue
             found.extend(self._from_match(m, text, self._adjective_field.get(_norm(m.group("adj")))))
         for m in self._noun.finditer(text):
             found.extend(self._from_match(m, text, self._noun_field.get(_norm(m.group("noun")))))
@@ -584,9 +598,11 @@ class CasualtyFinder:
                     continue
                 listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) else 0
                 # people named by a singular role noun in the same list: "a police colonel, a judge, and senator X"
-                roles = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
-                         if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people]
-                count = max(listed, len(people) + len(roles)) if people[0] not in roles else listed or len(people)
+                # (a role with a determiner, or joined to one: not a title, "former minister and envoy X")
+                roles = [t for v in victims if v in tokens for t in (v, *v.conjuncts)
+                         if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people
+                         and any(c.dep_ in ("det", "poss") for r in (t, v) for c in r.children)]
+                count = listed or len(people) + len(roles)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[tokens[0].i:tokens[-1].i + 1].text))
@@ -604,12 +620,19 @@ class CasualtyFinder:
             if not numbers:
                 continue
             first = min([subject, *numbers], key=lambda t: t.i)
-            start, end = first.idx, subject.idx + len(subject)
+            count = self._count(numbers[0].text, None)
+            last = subject
+            # the counted groups joined to it: "six priests and two women who worked with them were murdered"
+            for other in subject.conjuncts:
+                counts = [n for n in other.children if n.dep_ == "nummod" and n.like_num and n.i < other.i]
+                if counts and (other.lemma_.lower() in self._person_words or other.lower_ in self._person_words):
+                    count = (count or 0) + (self._count(counts[0].text, None) or 0)
+                    last = max(last, other, key=lambda t: t.i)
+            start, end = first.idx, last.idx + len(last)
             if any(m.start < end and start < m.end for m in found):
                 return None
-            count = self._count(numbers[0].text, None)
             if count:
-                return Mention(name, count, start, end, "set", parsed[first.i:subject.i + 1].text)
+                return Mention(name, count, start, end, "set", parsed[first.i:last.i + 1].text)
         return None
 
     def _list_count(self, tokens: list[Any], places: frozenset[int]) -> int:
@@ -633,6 +656,7 @@ class CasualtyFinder:
         if current:
             items.append((sep, current))
         kinds: list[tuple[bool, str, int]] = []  # (joined by "and" or ";", kind, count)
+        goes_on: list[bool] = []  # joined by a bare "and" and naming a role: may continue an apposition
         for sep, part in items:
             words = [t for t in part if t.is_alpha or t.like_num]
             if not words or words[0].lower_ in _CLAUSE_STARTS or any(t.pos_ == "AUX" for t in part) \
@@ -641,6 +665,7 @@ class CasualtyFinder:
             joined = semi or "and" in sep.split() or not kinds
             group = self._group.search(" ".join(t.text for t in part))
             count = self._count(group.group("n"), "") if group and group.group("n") and group.group("who") else None
+            before = len(kinds)
             if count and count > 1:
                 kinds.append((joined, "count", count))
             elif any(t.lower_ in _PREPOSITIONS for t in words):
@@ -649,12 +674,19 @@ class CasualtyFinder:
                 kinds.append((joined, "role", 1))
             elif any(_is_name(t) and t.idx not in places for t in part):
                 kinds.append((joined, "name", 1))
+            if len(kinds) > before:
+                goes_on.append(sep == "and" and any(t.lower_ in self._person_words for t in words))
         serial = any(joined for joined, _, _ in kinds[1:])
         total = 0
+        apposition = False
         for n, (joined, kind, count) in enumerate(kinds):
             if not joined and (kind == "described" or (kind == "role" and kinds[n - 1][1] == "name")
                                or (kind == "name" and (not serial or kinds[n - 1][1] == "role"))):
+                apposition = True
                 continue  # an apposition: the same person again
+            if apposition and goes_on[n]:
+                continue  # the apposition goes on: "X, party leader and former ambassador to Spain,"
+            apposition = False
             total += count
         return total
 
@@ -1002,6 +1034,10 @@ class CasualtiesStage:
                 # an act of violence whose toll the text states is better attested than a bare mention: rank it
                 # higher (an accusation only repeats the toll of the act it is about)
                 event.confidence += (1.0 - event.confidence) * STATED_TOLL_BOOST
+        if self.assume_zero:
+            for event in doc.events:
+                if event.plover.type in THREAT_PLOVER and event not in counting:
+                    event.casualties = Casualties(killed=0, injured=0)  # a threat harms nobody: ACLED's zero
         doc.provided.add("casualties")
 
     def _mentions(self, doc: Document, sent: Sentence, cache: dict[int, list[Mention]]) -> list[Mention]:
