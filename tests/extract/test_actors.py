@@ -68,6 +68,12 @@ def test_actors_unknown_perpetrators_are_sector_unk_without_country(stage: Actor
     assert roles(actors, "recipient")
 
 
+def test_actors_an_unlisted_liberation_army_is_an_armed_group(stage: ActorsStage, nlp: Any) -> None:
+    actors = run(stage, nlp, "The Tupiza Liberation Armed Forces bombed a bank in the capital.", "bombed")
+    (actor,) = roles(actors, "actor")
+    assert actor.sector == "REB"
+
+
 def test_actors_noun_trigger_takes_by_and_on_arguments(stage: ActorsStage, nlp: Any) -> None:
     actors = run(stage, nlp, "The raid by Hezbollah fighters on an Israeli border post lasted an hour.", "raid")
     (actor,) = roles(actors, "actor")

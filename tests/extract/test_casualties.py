@@ -147,6 +147,9 @@ def test_casualties_named_victims_are_counted_from_the_parse(finder: CasualtyFin
     ("Officials condemned Perez's assassination.", 1),
     ("Gomez was found dead along with Rosa Diaz on Monday.", 2),
     ("The assassination of Senator Pedro Alvarez by rebels was condemned.", 1),
+    ("Police arrested five men suspected of killing Mayor Rafael Ortiz.", 1),
+    ("Soldiers killed party leader Tomas Rivas and two other party supporters on Sunday.", 3),
+    ("The party replaced the assassinated Carlos Mendez on its list.", 1),
     ("Talks stopped after the assassination of presidential candidate Luis Ortega on Friday.", 1),
     ("Tomas Ruiz, coordinator of the farmers' union in the province, was gunned down today.", 1),
 ])

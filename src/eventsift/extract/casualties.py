@@ -558,10 +558,14 @@ class CasualtyFinder:
                 continue
             if name == "injured":  # named people "wounded": left to the sentence patterns
                 continue
-            if tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
+            if tok.dep_ == "amod" and tok.tag_ == "VBN" and _is_name(tok.head):
+                victims = [tok.head]  # "replaced the assassinated Carlos Pizarro"
+            elif tok.pos_ == "NOUN" or tok.lower_.endswith("ing"):
                 victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
                 victims += [c for c in tok.children if c.dep_ == "poss"]
+                if tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+                    victims += [c for c in tok.children if c.dep_ == "dobj"]  # "suspected of killing X"
             elif passive or tok.pos_ != "VERB" or tok.lower_ in ("died", "dead", "perished"):
                 victims = [c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "nsubj")]
             else:  # active voice: the subject is the killer, the object the victim
@@ -602,7 +606,11 @@ class CasualtyFinder:
                 roles = [t for v in victims if v in tokens for t in (v, *v.conjuncts)
                          if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people
                          and any(c.dep_ in ("det", "poss") for r in (t, v) for c in r.children)]
-                count = listed or len(people) + len(roles)
+                # and counted groups joined to a name: "party leader X and two other supporters"
+                groups = [self._count(n.text, None) or 0 for v in victims if v in tokens for t in v.conjuncts
+                          if t.lemma_.lower() in self._person_words and t not in people and t not in roles
+                          for n in t.children if n.dep_ == "nummod" and n.like_num]
+                count = listed or len(people) + len(roles) + sum(groups)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[tokens[0].i:tokens[-1].i + 1].text))
