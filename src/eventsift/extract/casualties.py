@@ -607,10 +607,10 @@ class CasualtyFinder:
                          if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people
                          and any(c.dep_ in ("det", "poss") for r in (t, v) for c in r.children)]
                 # and counted groups joined to a name: "party leader X and two other supporters"
-                groups = [self._count(n.text, None) or 0 for v in victims if v in tokens for t in v.conjuncts
+                joined = [self._count(n.text, None) or 0 for v in victims if v in tokens for t in v.conjuncts
                           if t.lemma_.lower() in self._person_words and t not in people and t not in roles
                           for n in t.children if n.dep_ == "nummod" and n.like_num]
-                count = listed or len(people) + len(roles) + sum(groups)
+                count = listed or len(people) + len(roles) + sum(joined)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[tokens[0].i:tokens[-1].i + 1].text))
