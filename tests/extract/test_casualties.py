@@ -161,6 +161,12 @@ def test_casualties_named_victims_of_actives_nouns_and_companions(finder: Casual
 
 
 @pytest.mark.model
+def test_casualties_a_named_group_of_unstated_size_is_not_one_victim(finder: CasualtyFinder, nlp: Any) -> None:
+    text = "Soldiers killed the Jesuits."
+    assert finder.find_named(nlp(text), 0, len(text), finder.find(text)) == []
+
+
+@pytest.mark.model
 def test_casualties_named_killer_is_not_a_victim(finder: CasualtyFinder, nlp: Any) -> None:
     text = "Carlos Smith killed a neighbour."
     found = finder.find_named(nlp(text), 0, len(text), finder.find(text))

@@ -587,7 +587,7 @@ class CasualtyFinder:
                 tokens = tokens[close + 1:] if close is not None and close + 1 < len(tokens) else tokens  # "[Text]"
                 first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
                 people = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
-                          if _is_name(t) and t.idx not in places
+                          if _is_name(t) and t.idx not in places and t.lower_ not in self._person_words
                           and not any(c.start <= t.idx < c.end for c in companions)]
                 if not people:
                     # one person named by a singular role noun, however long the phrase: "the assassination of
