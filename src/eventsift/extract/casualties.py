@@ -607,9 +607,7 @@ class CasualtyFinder:
                          if t.tag_ == "NN" and t.lemma_.lower() in self._person_words and t not in people
                          and any(c.dep_ in ("det", "poss") for r in (t, v) for c in r.children)]
                 # and counted groups joined to a name: "party leader X and two other supporters"
-                joined = [self._count(n.text, None) or 0 for v in victims if v in tokens for t in v.conjuncts
-                          if t.lemma_.lower() in self._person_words and t not in people and t not in roles
-                          for n in t.children if n.dep_ == "nummod" and n.like_num]
+                joined = [n for v in victims if v in tokens for _, n in self._joined_groups(v, {*people, *roles})]
                 count = listed or len(people) + len(roles) + sum(joined)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
@@ -631,17 +629,27 @@ class CasualtyFinder:
             count = self._count(numbers[0].text, None)
             last = subject
             # the counted groups joined to it: "six priests and two women who worked with them were murdered"
-            for other in subject.conjuncts:
-                counts = [n for n in other.children if n.dep_ == "nummod" and n.like_num and n.i < other.i]
-                if counts and (other.lemma_.lower() in self._person_words or other.lower_ in self._person_words):
-                    count = (count or 0) + (self._count(counts[0].text, None) or 0)
-                    last = max(last, other, key=lambda t: t.i)
+            for other, n in self._joined_groups(subject, set()):
+                count = (count or 0) + n
+                last = max(last, other, key=lambda t: t.i)
             start, end = first.idx, last.idx + len(last)
             if any(m.start < end and start < m.end for m in found):
                 return None
             if count:
                 return Mention(name, count, start, end, "set", parsed[first.i:last.i + 1].text)
         return None
+
+    def _joined_groups(self, head: Any, skip: set[Any]) -> list[tuple[Any, int]]:
+        """Counted groups of people coordinated with ``head`` ("X and two other supporters"): (noun, count)."""
+        out: list[tuple[Any, int]] = []
+        for other in head.conjuncts:
+            if other in skip or (other.lemma_.lower() not in self._person_words
+                                 and other.lower_ not in self._person_words):
+                continue
+            numbers = [n for n in other.children if n.dep_ == "nummod" and n.like_num and n.i < other.i]
+            if numbers:
+                out.append((other, self._count(numbers[0].text, None) or 0))
+        return out
 
     def _list_count(self, tokens: list[Any], places: frozenset[int]) -> int:
         """People in a list of victims: "X, Y and Z" (3), "X, a local judge, and his two bodyguards" (3), "the
