@@ -50,7 +50,7 @@ from eventsift.text.dateline import dateline_source
 CUE_KEYS: tuple[str, ...] = ("report_verbs", "claim_verbs", "claim_objects", "admit_verbs", "accuse_verbs",
                              "accuse_requires", "hedges", "deny_verbs", "deny_objects", "answer_objects",
                              "source_nouns", "negators", "statement_verbs", "speaker_acts", "document_nouns",
-                             "own_act_verbs", "own_act_subjects", "responsibility_words")
+                             "own_act_verbs", "own_act_subjects", "responsibility_words", "answered_reports")
 VERBAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
 STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "POL", "JUD"})
@@ -261,6 +261,12 @@ class ClaimFinder:
                                            {k: frozenset(v) for k, v in sectors.items()}, tuple(self.quotes),
                                            self.cues.sets["hedges"], self.cues.sets["document_nouns"], violent)
         return self._context
+
+    def _about_self(self, objects: list[Token]) -> bool:
+        """A denied report about the denier's own deeds ("denied reports that they are holding him")."""
+        return any(o.lower_ in self.cues.sets["answered_reports"] and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in self.cues.sets["own_act_subjects"] for c in o.children
+            if c.dep_ in ("acl", "ccomp", "relcl") for s in c.children) for o in objects)
 
     def _denies_own(self, event: Event, cue: Cue, accusations: list[Cue]) -> bool:
         """Whether the denying party can be the perpetrator of ``event``, or answers an accusation made next to it:
@@ -518,7 +524,7 @@ class ClaimFinder:
         if lemma in self.cues.sets["deny_verbs"] and (
                 lemma in ("deny", "disclaim", "refute") or object_words & self.cues.sets["deny_objects"]):
             return Cue("deny", tok, speaker, negated, index,
-                       answers=bool(object_words & self.cues.sets["answer_objects"]) or _about_self(objects))
+                       answers=bool(object_words & self.cues.sets["answer_objects"]) or self._about_self(objects))
         if lemma in self.cues.sets["accuse_verbs"]:
             required = self.cues.accuse_requires.get(lemma)
             if required is None or child_words & required:
@@ -722,10 +728,3 @@ def create_claims(resources: Resources) -> ClaimsStage:
     """Factory for ``eventsift.extract.claims.v1``."""
     return ClaimsStage(resources.get("actor_dictionary", load_actor_dictionary), resources.get("claim_cues", load_cues),
                        resources.get("claim_model", load_claim_model))
-
-
-def _about_self(objects: list[Token]) -> bool:
-    """A denied report or claim about the denier's own deeds ("denied reports that they are holding him")."""
-    return any(o.lower_ in ("report", "reports", "claim", "claims") and any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("it", "they", "we") for c in o.children
-        if c.dep_ in ("acl", "ccomp", "relcl") for s in c.children) for o in objects)

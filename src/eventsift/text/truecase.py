@@ -84,12 +84,10 @@ def _capitalise_names(text: str, tokens: list[re.Match[str]], chars: list[str], 
                 break  # a name ends at a gap other than a space, or at its possessive ("GALAN'S ASSASSINATION")
             word = tokens[j].group()
             key = word.lower()
-            if key in lexicon.given_names or (chars[tokens[j].start()].isupper() and key not in lexicon.lower):
-                run.append(j)
-            elif _surname_like(key, lexicon):
-                run.append(j)
-            else:
+            named = key in lexicon.given_names or (chars[tokens[j].start()].isupper() and key not in lexicon.lower)
+            if not named and not _surname_like(key, lexicon):
                 break
+            run.append(j)
         if len(run) < 2:
             continue
         for j in run:
