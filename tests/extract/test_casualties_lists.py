@@ -99,7 +99,7 @@ def test_casualties_counted_subject_far_from_its_verb(finder: CasualtyFinder, nl
 
 @pytest.mark.model
 def test_casualties_two_roles_of_one_named_victim(finder: CasualtyFinder, nlp: Any) -> None:
-    text = ("Tomas Ruiz, Christian Democratic leader and former Guatemalan ambassador to Spain, was shot to death "
+    text = ("Tomas Ruiz, Liberal Union leader and former Guatemalan ambassador to Peru, was shot to death "
             "on Monday.")
     assert named_counts(finder, nlp, text)["killed"] == 1
 
