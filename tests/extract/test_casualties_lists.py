@@ -91,6 +91,8 @@ def test_casualties_named_victim_lists(finder: CasualtyFinder, nlp: Any, text: s
     ("Four nurses returning from the night shift were wounded by the blast.", {"injured": 4}),
     # counted groups joined in the subject
     ("Six nurses and two drivers who worked with them were murdered.", {"killed": 8}),
+    # a relative clause after the counted group
+    ("The paper wrote about the six nurses that were murdered on 16 May.", {"killed": 6}),
 ])
 def test_casualties_counted_subject_far_from_its_verb(finder: CasualtyFinder, nlp: Any, text: str,
                                                       expected: dict[str, int]) -> None:

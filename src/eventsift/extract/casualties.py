@@ -66,6 +66,7 @@ NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # they are about ("the government condemned the murder of two judges")
 ACCUSING_PLOVER = frozenset({"ACCUSE", "REJECT"})
 THREAT_PLOVER = frozenset({"THREATEN"})
+RELATIVES = frozenset({"who", "whom", "that"})  # a relative pronoun stands for the people named before it
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: a fatal adverb or adjective right before a verb of hurting ("was fatally shot", "the fatal shooting of")
 #: the rest of a clause says the people shot will live ("were shot and are expected to survive", "in stable
@@ -577,7 +578,7 @@ class CasualtyFinder:
                             and any(a.lower_ in ("along", "together") for a in w.children)
                             for g in w.children if g.dep_ == "pobj"]
             # "Otto Sorto, son-in-law of the chief, who died yesterday": the relative pronoun stands for the name
-            victims = [v.head.head if v.lower_ in ("who", "whom") and v.head.dep_ == "relcl" else v for v in victims]
+            victims = [v.head.head if v.lower_ in RELATIVES and v.head.dep_ == "relcl" else v for v in victims]
             subjects = [v for v in victims if v.dep_ in ("nsubjpass", "nsubj")]
             groups = [[t for v in subjects for t in v.subtree]] if len(subjects) > 1 else []  # a list parsed apart
             groups += [list(v.subtree) for v in victims if len(subjects) < 2 or v not in subjects]
@@ -619,6 +620,8 @@ class CasualtyFinder:
         them ("seven guards travelling aboard a military bus were killed", "five policemen guarding the bridge were
         wounded"), in a sentence whose patterns counted nobody for that field and that sums no several incidents."""
         for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"):
+            if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
+                subject = subject.head.head  # "the six priests who were murdered on 16 November"
             if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
                 continue
             numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num and c.i < subject.i
