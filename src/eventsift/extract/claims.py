@@ -165,17 +165,18 @@ class ClaimFinder:
                 self.explicit = True
                 return claimer
         accusations = [c for c in own + near if c.kind == "accuse" and not c.negated]
-        denials = [c for c in own + near if c.kind == "deny" and not c.negated
-                   and self._denies_own(event, c, accusations)]
+        # (cue, denier) of the denials by a party that can have done the act or answers an accusation next to it
+        denials = [(c, d) for c in own + near if c.kind == "deny" and not c.negated
+                   for d in [self._claim(c, "denied")] if self._denies_own(event, d, accusations)]
         reports = [c for c in own if c.kind == "report" and not c.negated] or self._quote_reports(event)
         source = self._source(reports, s)
         self.explicit = bool(denials and (accusations or source is not None))
         if denials and (accusations or source is not None):
-            denier = self._claim(denials[0], "denied")
+            denier = denials[0][1]
             # a denial of responsibility answers an accusation, made nearby or elsewhere in the report
-            answered = bool(accusations) or any(c.answers for c in denials)
+            answered = bool(accusations) or any(c.answers for c, _ in denials)
             accuser = (self._claim(accusations[0], "accused") if accusations
-                       else self._document_accuser(event) if answered else None)
+                       else self._document_claim(event, "accuse", "accused") if answered else None)
             # an accusation whose accuser the text leaves unnamed ("the rebels were blamed") is still an accusation
             claim = accuser or self._with_status(source, "accused" if answered else "denied")
             if claim is not None and denier is not None and denier.span is not None:
@@ -195,14 +196,13 @@ class ClaimFinder:
         if event.plover.type not in VERBAL_TYPES:
             # a claim or accusation elsewhere in the report covers its acts of violence that name no other party
             for kind, status in (("claim", "claimed"), ("accuse", "accused")):
-                for cue in self._document_cues(kind):
-                    claim = self._claim(cue, status)
-                    if claim is not None and self._compatible(event, claim if kind == "claim" else cue.target):
-                        # the event's own perpetrator, by name, claims responsibility elsewhere in the report: as
-                        # explicit as a claim next to the act
-                        self.explicit = kind == "claim" and any(a.role == "actor" and a.name == claim.name
-                                                                for a in event.actors)
-                        return claim
+                claim = self._document_claim(event, kind, status)
+                if claim is not None:
+                    # the event's own perpetrator, by name, claims responsibility elsewhere in the report: as
+                    # explicit as a claim next to the act
+                    self.explicit = kind == "claim" and any(a.role == "actor" and a.name == claim.name
+                                                            for a in event.actors)
+                    return claim
         explicit = any(c.kind == "report" and not c.negated for c in own)
         return self._with_status(source, self._source_status(source, event, explicit=explicit))
 
@@ -268,22 +268,21 @@ class ClaimFinder:
             s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in self.cues.sets["own_act_subjects"] for c in o.children
             if c.dep_ in ("acl", "ccomp", "relcl") for s in c.children) for o in objects)
 
-    def _denies_own(self, event: Event, cue: Cue, accusations: list[Cue]) -> bool:
+    def _denies_own(self, event: Event, denier: Claim | None, accusations: list[Cue]) -> bool:
         """Whether the denying party can be the perpetrator of ``event``, or answers an accusation made next to it:
         the army denying an arrest told next to a rebel kidnapping denies another act."""
-        denier = self._claim(cue, "denied")
         if denier is None or self._compatible(event, denier):
             return True
         accused = [self._code(a.target, "accused") for a in accusations if a.target is not None]
         return any(party is not None and party.name == denier.name for party in accused)
 
-    def _document_accuser(self, event: Event) -> Claim | None:
-        """The accuser, elsewhere in the report, of a party that can have done ``event``: a denial answers it."""
-        for cue in self._document_cues("accuse"):
-            if cue.target is not None and self._compatible(event, cue.target):
-                claim = self._claim(cue, "accused")
-                if claim is not None:
-                    return claim
+    def _document_claim(self, event: Event, kind: str, status: str) -> Claim | None:
+        """The first claim (``kind`` "claim") or accusation ("accuse") anywhere in the report whose claimer, or
+        whose accused, can be the perpetrator of ``event``."""
+        for cue in self._document_cues(kind):
+            claim = self._claim(cue, status)
+            if claim is not None and self._compatible(event, claim if kind == "claim" else cue.target):
+                return claim
         return None
 
     def _document_cues(self, kind: str) -> list[Cue]:
