@@ -268,3 +268,25 @@ def test_casualties_victims_listed_by_age_add_up(finder: CasualtyFinder) -> None
     assert tally([finder.find(s) for s in sentences])["injured"].value == 3
     restated = ["A man was shot on Sunday.", "A 25-year-old man was shot in the leg."]
     assert tally([finder.find(s) for s in restated])["injured"].value == 1
+
+
+@pytest.mark.parametrize(("gap", "describes"), [
+    (", president of the water board and mayor of the town ", True),
+    (', the minister said, "belong to the process begun ', True),
+    (" early ", False),
+    (", police said on ", False),
+])
+def test_casualties_date_in_another_phrase(finder: CasualtyFinder, gap: str, describes: bool) -> None:
+    assert finder.describes_after(gap) is describes
+
+
+def test_casualties_stage_an_old_date_describing_the_victim_keeps_the_count(resources: Resources) -> None:
+    parts = ["The council met after learning of the killing of Raul Pena Ortiz, director of the water board and mayor "
+             "of the town in 1990."]
+    doc = sentence_document(parts)
+    year = parts[0].index("in 1990")
+    doc.times.append(When(dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year", "in 1990", (year, year + 7)))
+    doc.events.append(Event(plover=Plover("ASSAULT"), evidence=Evidence(parts[0], (0, len(parts[0]))), sentence=0,
+                            trigger=(parts[0].index("killing"), parts[0].index("killing") + 7)))
+    create_casualties(resources)(doc)
+    assert doc.events[0].casualties.killed == 1

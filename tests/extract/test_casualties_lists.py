@@ -133,3 +133,25 @@ def test_casualties_some_of_the_hurt_died(finder: CasualtyFinder, text: str, exp
 def test_casualties_negated_named_victims_are_not_counted(finder: CasualtyFinder, nlp: Any) -> None:
     text = "Ana Ruiz and Tomas Vega were not injured."
     assert finder.find_named(nlp(text), 0, len(text), finder.find(text)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "killed"), [
+    # a relative clause on the description of a named victim stands for the victim
+    ("The cartel claimed the attack on Judge Lucia Ferro Campos, second judge of the civil court, who was murdered "
+     "on Friday in the capital.", 1),
+    # a death the patterns read as one ("his wife ... died") counts everyone the parse names
+    ("Her husband and colleagues Arturo Benitez and Silvio Mora also died in the blast.", 3),
+    # roles in a list the parse splits off the named subject
+    ("The inquiry opened a week after a customs officer, a judge, and councillor Ramon Ibarra Soto were murdered.",
+     3),
+])
+def test_casualties_named_victims_the_parse_splits(finder: CasualtyFinder, nlp: Any, text: str,
+                                                    killed: int) -> None:
+    assert named_counts(finder, nlp, text)["killed"] == killed
+
+
+def test_casualties_victims_listed_after_a_colon(finder: CasualtyFinder) -> None:
+    text = ("The bishop recalled the murders that took place in May in the port: Elena Vidal, Tomas Prado, and "
+            "Dr Julio Cano.")
+    assert counts(finder, text) == {"killed": 3}

@@ -66,6 +66,8 @@ NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # they are about ("the government condemned the murder of two judges")
 ACCUSING_PLOVER = frozenset({"ACCUSE", "REJECT"})
 THREAT_PLOVER = frozenset({"THREATEN"})
+QUOTES = ('"', "“", "”")
+DESCRIPTION = re.compile(r"\s*,\s*(?:(?:the|a|an|former|then)\s+)?(?P<word>[\w'’-]+)", re.IGNORECASE)
 RELATIVES = frozenset({"who", "whom", "that"})  # a relative pronoun stands for the people named before it
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 #: a fatal adverb or adjective right before a verb of hurting ("was fatally shot", "the fatal shooting of")
@@ -296,6 +298,10 @@ class CasualtyFinder:
             rf"detention|abduction|kidnapping)(?:\s+{on_day})?\s+of\s+{named}", flags)
         # "the bodies of two farmers", "the body of X": the dead
         # (after a determiner: not "a body of troops")
+        # "the assassinations in July at San Pedro Sula: X, Y and Z": the victims listed after a colon
+        self._colon = re.compile(
+            rf"\b(?P<verb>deaths|killings|murders|slayings|assassinations|massacres|executions)\b[^.:;]{{0,80}}:\s*"
+            rf"{named}", flags)
         self._bodies = re.compile(
             rf"\b(?:the|his|her|their)\s+(?P<verb>{_alt(lexicon.body_nouns)})\s+of\s+{named}", flags)
         self._active = re.compile(
@@ -402,6 +408,14 @@ class CasualtyFinder:
         counted = any(self.numbers.parse(word) is not None for word in before)
         return " " * len(m.group()) if counted else m.group()
 
+    def describes_after(self, gap: str) -> bool:
+        """Whether words between a casualty mention and a later date put the date in another phrase: a quotation, or
+        a description of a person after a comma ("X, president of the company and mayor in 1984")."""
+        if any(q in gap for q in QUOTES):
+            return True
+        role = DESCRIPTION.match(gap)
+        return role is not None and role.group("word").lower() in self._person_words
+
     def find(self, text: str) -> list[Mention]:
         """Casualty mentions in one sentence (offsets into ``text``), overlapping finds resolved longest first."""
         if AGGREGATE.search(text):
@@ -413,6 +427,7 @@ class CasualtyFinder:
         found.extend(self._find_groups(self._reduced, text, passive=True))
         found.extend(self._find_groups(self._of, text, passive=False))
         found.extend(self._find_groups(self._bodies, text, passive=False))
+        found.extend(self._find_groups(self._colon, text, passive=False))
         for m in self._along.finditer(text):
             verb = _norm(m.group("verb"))
             name = self._verbs.get(verb)
@@ -578,7 +593,7 @@ class CasualtyFinder:
                             and any(a.lower_ in ("along", "together") for a in w.children)
                             for g in w.children if g.dep_ == "pobj"]
             # "Otto Sorto, son-in-law of the chief, who died yesterday": the relative pronoun stands for the name
-            victims = [v.head.head if v.lower_ in RELATIVES and v.head.dep_ == "relcl" else v for v in victims]
+            victims = [self._antecedent(v) if v.lower_ in RELATIVES and v.head.dep_ == "relcl" else v for v in victims]
             subjects = [v for v in victims if v.dep_ in ("nsubjpass", "nsubj")]
             groups = [[t for v in subjects for t in v.subtree]] if len(subjects) > 1 else []  # a list parsed apart
             groups += [list(v.subtree) for v in victims if len(subjects) < 2 or v not in subjects]
@@ -598,10 +613,14 @@ class CasualtyFinder:
                         v.lemma_.lower() in self._person_words
                         or any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in v.children)
                         or any(a.dep_ == "appos" and _is_name(a) and a.idx not in places for a in v.children))][:1]
-                if not people or any(m.start < last and first < m.end for m in found if m.mode != "with") or \
+                covered = [m for m in found if m.mode != "with" and m.start < last and first < m.end]
+                if not people or any(m.mode != "died" for m in covered) or \
                         any(m.start < last and first < m.end and m.field == name for m in out):
                     continue
-                listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) else 0
+                # a list with commas, or joined by "and" more than once ("his wife and comrades X and Y")
+                listed = self._list_count(tokens, places) if any(t.text in (",", ";") for t in tokens) or (
+                    sum(t.lower_ == "and" for t in tokens) > 1 and not any(t.lower_ in _PREPOSITIONS for t in tokens)
+                ) else 0
                 # people named by a singular role noun in the same list: "a police colonel, a judge, and senator X"
                 # (a role with a determiner, or joined to one: not a title, "former minister and envoy X")
                 roles = [t for v in victims if v in tokens for t in (v, *v.conjuncts)
@@ -610,10 +629,48 @@ class CasualtyFinder:
                 # and counted groups joined to a name: "party leader X and two other supporters"
                 joined = [n for v in victims if v in tokens for _, n in self._joined_groups(v, {*people, *roles})]
                 count = listed or len(people) + len(roles) + sum(joined)
+                opener = tokens[0]
+                if any(v in tokens for v in subjects):  # a list the parse split off: "a colonel, a judge, and X were"
+                    before, opener = self._roles_before(parsed, tokens[0])
+                    count, first = count + before, opener.idx
+                if covered and (any(m.count >= count for m in covered)
+                                or any(t.pos_ in ("VERB", "AUX") for t in tokens)):
+                    continue  # "the man later died": one death, told by the sentence patterns (or a clause misread)
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
-                                   parsed[tokens[0].i:tokens[-1].i + 1].text))
+                                   parsed[opener.i:tokens[-1].i + 1].text))
         return out
+
+    def _roles_before(self, parsed: Any, subject: Any) -> tuple[int, Any]:
+        """People named by a role with a determiner in a list that ends with "and" right before ``subject`` ("a
+        police colonel, a judge, and X"), which the parse left out of the subject: (how many, the first token)."""
+        i = subject.i - 1
+        if i < 1 or parsed[i].lower_ != "and":
+            return 0, subject
+        i -= 2 if parsed[i - 1].text == "," else 1
+        count, first = 0, subject
+        while i >= 1 and parsed[i].tag_ == "NN" and parsed[i].lemma_.lower() in self._person_words:
+            j = i - 1
+            while j > 0 and i - j <= 2 and parsed[j].tag_ in ("NN", "NNS", "NNP", "JJ"):
+                j -= 1  # "a police colonel", "a local judge"
+            if parsed[j].lower_ not in ("a", "an", "the", "his", "her", "their", "another"):
+                break
+            count, first = count + 1, parsed[j]
+            if j < 2 or parsed[j - 1].text != ",":
+                break
+            i = j - 2
+        return count, first
+
+    def _antecedent(self, pronoun: Any) -> Any:
+        """The person a relative pronoun stands for: the noun the clause hangs on, or, when that noun only describes
+        a named person ("Judge X, third judge of public order, who was murdered"), the name it describes."""
+        noun = pronoun.head.head
+        while not _is_name(noun) and noun.lemma_.lower() not in self._person_words and noun.dep_ == "pobj" \
+                and noun.head.dep_ == "prep":
+            noun = noun.head.head  # "judge of public order, who": the judge
+        if noun.dep_ == "appos" and _is_name(noun.head) and noun.lemma_.lower() in self._person_words:
+            noun = noun.head  # "X, third judge, who": X
+        return noun
 
     def _counted_subject(self, parsed: Any, heads: list[Any], name: str, found: list[Mention]) -> Mention | None:
         """A counted group of people that is the passive subject of a casualty verb, however long the phrase between
@@ -1067,8 +1124,10 @@ class CasualtiesStage:
             for mention in found:
                 mention.start += sent.clean_start
                 mention.end += sent.clean_start
-            found.extend(self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found,
-                                                _place_starts(doc, sent)))
+            named = self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found, _place_starts(doc, sent))
+            # "his wife and comrades X and Y also died": the parse counts the people a death pattern read as one
+            found = [m for m in found if not (m.mode == "died" and any(
+                n.start < m.end and m.start < n.end for n in named))] + named
             cache[sent.index] = found
         return cache[sent.index]
 
@@ -1133,7 +1192,9 @@ class CasualtiesStage:
         nearest = min(times, key=gap)
         if published is not None and event.plover.aux != "historical" and \
                 nearest.end < published - dt.timedelta(days=HISTORICAL_DAYS):
-            return True
+            # (not a date that describes someone or something after the victim: "the killing of X, mayor of the city
+            # in 1984", "those who killed X 'want to undo the process begun in 1986'")
+            return not self.finder.describes_after(doc.text[m_end:nearest.span[0]] if nearest.span else "")
         own = event.date
         if not later or own is None or own.text is None:
             return False
