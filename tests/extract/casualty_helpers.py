@@ -24,8 +24,7 @@ def counts(finder: CasualtyFinder, *sentences: str) -> dict[str, int]:
 
 def named_counts(finder: CasualtyFinder, nlp: Any, text: str) -> dict[str, int]:
     """The counts of one sentence from its patterns and from the named victims its parse gives, per field."""
-    found = finder.find(text)
-    found += finder.find_named(nlp(text), 0, len(text), found)
+    found = finder.with_named(nlp(text), 0, len(text), finder.find(text))
     return {name: t.value for name, t in tally([found]).items() if t.value is not None}
 
 

@@ -290,3 +290,11 @@ def test_casualties_stage_an_old_date_describing_the_victim_keeps_the_count(reso
                             trigger=(parts[0].index("killing"), parts[0].index("killing") + 7)))
     create_casualties(resources)(doc)
     assert doc.events[0].casualties.killed == 1
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("The rebels, who have killed several officials in previous attacks, denied any part in it.", True),
+    ("Two officials were killed in the attack on Monday.", False),
+])
+def test_casualties_background_sentences(finder: CasualtyFinder, text: str, background: bool) -> None:
+    assert finder.is_background(text) is background

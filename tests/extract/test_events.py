@@ -94,6 +94,8 @@ def test_events_statement_with_several_events(lexicon_stage: EventsStage, resour
     ("Some 9,000 people have died during twelve years of fighting in the valley.", "historical"),
     ("IN THE PAST THREE YEARS THE INSURGENTS HAVE KILLED 85 VILLAGE OFFICIALS.", "historical"),
     ("Two years later a grenade was thrown at the same checkpoint.", "historical"),
+    ("The chapel was set on fire three years ago by the militia.", "historical"),
+    ("Exactly a month ago the same police post had been destroyed.", "historical"),
 ])
 def test_events_marks_aux(lexicon_stage: EventsStage, resources: Resources, text: str, aux: str) -> None:
     events = run(lexicon_stage, resources, text)
@@ -104,6 +106,8 @@ def test_events_marks_aux(lexicon_stage: EventsStage, resources: Resources, text
     "Gunmen killed two farmers in the past 24 hours.",
     "The court jailed the former commander for twelve years.",
     "A 19-year-old student was stabbed outside the station on Friday.",
+    # a recent act told again is not history
+    "The two nurses were murdered nine days ago by men in uniform.",
 ])
 def test_events_recent_or_sentence_length_is_not_a_period_total(lexicon_stage: EventsStage, resources: Resources,
                                                                  text: str) -> None:

@@ -66,6 +66,11 @@ NO_TOLL_MODES = frozenset({"restrict", "ban", "censor", "cyber"})
 # they are about ("the government condemned the murder of two judges")
 ACCUSING_PLOVER = frozenset({"ACCUSE", "REJECT"})
 THREAT_PLOVER = frozenset({"THREATEN"})
+INTRANSITIVE_DEATHS = frozenset({"died", "perished"})
+ALMOST = frozenset({"almost", "nearly"})  # "was almost killed": not killed
+SUPERSEDED = frozenset({"died", "set", "add"})  # pattern counts a parse naming more people replaces (not "aged": exact)
+HARMED = frozenset({"killed", "injured", "hurt"})
+GENERIC_VICTIMS = frozenset({"victim", "people", "person", "dead", "casualty"})
 QUOTES = ('"', "“", "”")
 DESCRIPTION = re.compile(r"\s*,\s*(?:(?:the|a|an|former|then)\s+)?(?P<word>[\w'’-]+)", re.IGNORECASE)
 RELATIVES = frozenset({"who", "whom", "that"})  # a relative pronoun stands for the people named before it
@@ -298,10 +303,11 @@ class CasualtyFinder:
             rf"detention|abduction|kidnapping)(?:\s+{on_day})?\s+of\s+{named}", flags)
         # "the bodies of two farmers", "the body of X": the dead
         # (after a determiner: not "a body of troops")
-        # "the assassinations in July at San Pedro Sula: X, Y and Z": the victims listed after a colon
+        # "the assassinations in July at San Pedro Sula: X, Y and Z": the victims listed after a colon; "condemn the
+        # murders in the country, especially that of senator X": the victim of the killing "that" stands for
         self._colon = re.compile(
-            rf"\b(?P<verb>deaths|killings|murders|slayings|assassinations|massacres|executions)\b[^.:;]{{0,80}}:\s*"
-            rf"{named}", flags)
+            rf"\b(?P<verb>deaths|killings|murders|slayings|assassinations|massacres|executions)\b[^.:;]{{0,80}}?"
+            rf"(?::\s*|\b(?:that|those)\s+of\s+){named}", flags)
         self._bodies = re.compile(
             rf"\b(?:the|his|her|their)\s+(?P<verb>{_alt(lexicon.body_nouns)})\s+of\s+{named}", flags)
         self._active = re.compile(
@@ -531,6 +537,16 @@ class CasualtyFinder:
                     mention.field = "hurt"
         return found
 
+    def with_named(self, parsed: Any, start: int, end: int, found: list[Mention],
+                   places: frozenset[int] = frozenset()) -> list[Mention]:
+        """The pattern mentions ``found`` of clean ``[start, end)`` with the named victims of its parse (see
+        :meth:`find_named`); a parse that counts more of the people some patterns read in part ("his wife and
+        comrades X and Y also died", "murdered brothers X and Y and their mother Z") replaces those patterns' counts."""
+        named = self.find_named(parsed, start, end, found, places)
+        return [m for m in found if not (m.mode in SUPERSEDED and m.count == 1 and any(
+            n.start < m.end and m.start < n.end and (n.field == m.field or {n.field, m.field} <= HARMED)
+            for n in named))] + named
+
     def find_named(self, parsed: Any, start: int, end: int, found: list[Mention],
                    places: frozenset[int] = frozenset()) -> list[Mention]:
         """Named victims in the parse of clean ``[start, end)``: "Castellar was found dead", "the murder of X".
@@ -563,11 +579,12 @@ class CasualtyFinder:
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 heads.append(tok.head)  # "X was shot and killed": the subject of "shot" was killed
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for h in heads for c in h.children)
-            if any(c.dep_ == "neg" for h in heads for c in h.children) and \
+            if any(c.dep_ == "neg" or c.lower_ in ALMOST for h in heads for c in h.children) and \
                     not any(c.lower_ in ("would", "could") for h in heads for c in h.children):
-                continue  # "his children were not injured" (but "X would not be dead if ...": X is dead)
+                continue  # "his children were not injured", "X was almost killed" (but "X would not be dead if ...")
             counted = None
-            if passive and not AGGREGATE.search(span.text) and not any(m.field == name for m in found + out):
+            if (passive or tok.lower_ in INTRANSITIVE_DEATHS) and not AGGREGATE.search(span.text) and \
+                    not any(m.field == name for m in found + out):
                 counted = self._counted_subject(parsed, heads, name, found + out)
             if counted is not None:
                 out.append(counted)
@@ -605,6 +622,11 @@ class CasualtyFinder:
                 people = [t for v in victims if v in tokens for t in (v, *(c for c in v.subtree if c.dep_ == "conj"))
                           if _is_name(t) and t.idx not in places and t.lower_ not in self._person_words
                           and not any(c.start <= t.idx < c.end for c in companions)]
+                split = sum(self._told_apart(v) for v in victims if v in tokens)
+                if not people and split and not any(m.start < last and first < m.end for m in found + out):
+                    # a group told apart in an apposition: "the Jesuits, five Spaniards and one Salvadoran, were"
+                    out.append(Mention(name, split, first, last, "set", parsed[tokens[0].i:tokens[-1].i + 1].text))
+                    continue
                 if not people:
                     # one person named by a singular role noun, however long the phrase: "the assassination of
                     # presidential candidate X", "the bodyguard of the paper's chief in Medellin, X, was killed",
@@ -613,8 +635,10 @@ class CasualtyFinder:
                         v.lemma_.lower() in self._person_words
                         or any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in v.children)
                         or any(a.dep_ == "appos" and _is_name(a) and a.idx not in places for a in v.children))][:1]
-                covered = [m for m in found if m.mode != "with" and m.start < last and first < m.end]
-                if not people or any(m.mode != "died" for m in covered) or \
+                # (people abducted or arrested in the same words may also have been killed: "abducted and killed")
+                covered = [m for m in found if m.mode != "with" and m.start < last and first < m.end
+                           and (m.field == name or {m.field, name} <= HARMED)]
+                if not people or any(m.mode not in SUPERSEDED for m in covered) or \
                         any(m.start < last and first < m.end and m.field == name for m in out):
                     continue
                 # a list with commas, or joined by "and" more than once ("his wife and comrades X and Y")
@@ -633,13 +657,32 @@ class CasualtyFinder:
                 if any(v in tokens for v in subjects):  # a list the parse split off: "a colonel, a judge, and X were"
                     before, opener = self._roles_before(parsed, tokens[0])
                     count, first = count + before, opener.idx
-                if covered and (any(m.count >= count for m in covered)
-                                or any(t.pos_ in ("VERB", "AUX") for t in tokens)):
-                    continue  # "the man later died": one death, told by the sentence patterns (or a clause misread)
+                # (not over a number the patterns read, nor across a clause or a colon the parse joined to the
+                # victims: "killed three journalists: X, a photographer, Y, ...", "the murder of X: A and B")
+                if covered and (sum(m.count for m in covered) >= count or any(m.count != 1 for m in covered)
+                                or any(t.pos_ in ("VERB", "AUX") or t.text == ":" for t in tokens)):
+                    continue  # "the man later died": one death, told by the sentence patterns
                 also = any(c.lower_ == "also" for h in heads for c in h.children)
                 out.append(Mention(name, count, first, last, "add" if also else "set",
                                    parsed[opener.i:tokens[-1].i + 1].text))
         return out
+
+    def _told_apart(self, group: Any) -> int:
+        """How many people a plural noun stands for when an apposition counts them by kind ("the Jesuits, five
+        Spaniards and one Salvadoran": 6); 0 when it does not count every kind."""
+        if group.tag_ not in ("NNS", "NNPS"):
+            return 0
+        heads = [c for c in group.children if c.dep_ == "appos"]
+        if not heads and group.lemma_.lower() in GENERIC_VICTIMS:  # "the victims, two men and a woman," (as a list)
+            heads = [c for c in group.children if c.dep_ == "conj" and c.i > 1 and (
+                c.doc[c.i - 1].text == "," or (c.doc[c.i - 2].text == "," and c.doc[c.i - 1].like_num))][:1]
+        for appos in heads:
+            counts = [next((self._count(n.text, None) for n in kind.children if (
+                n.dep_ == "nummod" and n.like_num) or (n.dep_ == "det" and n.lower_ in ("a", "an"))), None)
+                for kind in (appos, *(c for c in appos.conjuncts if c.i > appos.i))]
+            if len(counts) > 1 and all(counts):
+                return sum(c or 0 for c in counts)
+        return 0
 
     def _roles_before(self, parsed: Any, subject: Any) -> tuple[int, Any]:
         """People named by a role with a determiner in a list that ends with "and" right before ``subject`` ("a
@@ -673,10 +716,12 @@ class CasualtyFinder:
         return noun
 
     def _counted_subject(self, parsed: Any, heads: list[Any], name: str, found: list[Mention]) -> Mention | None:
-        """A counted group of people that is the passive subject of a casualty verb, however long the phrase between
-        them ("seven guards travelling aboard a military bus were killed", "five policemen guarding the bridge were
-        wounded"), in a sentence whose patterns counted nobody for that field and that sums no several incidents."""
-        for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"):
+        """A counted group of people that is the passive subject of a casualty verb or the subject of "died", however
+        long the phrase between them ("seven guards travelling aboard a military bus were killed", "five policemen
+        guarding the bridge were wounded", "16 members of the patrol (the local militia) died"), in a sentence whose
+        patterns counted nobody for that field and that sums no several incidents."""
+        for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"
+                        or (c.dep_ == "nsubj" and h.lower_ in INTRANSITIVE_DEATHS)):
             if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
                 subject = subject.head.head  # "the six priests who were murdered on 16 November"
             if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
@@ -739,7 +784,7 @@ class CasualtyFinder:
                     or all(t.like_num for t in words):
                 continue  # "who was kidnapped on 5 January", an age
             joined = semi or "and" in sep.split() or not kinds
-            group = self._group.search(" ".join(t.text for t in part))
+            group = self._group.search("".join(t.text_with_ws for t in part))  # (ages keep their hyphens)
             count = self._count(group.group("n"), "") if group and group.group("n") and group.group("who") else None
             before = len(kinds)
             if count and count > 1:
@@ -775,7 +820,7 @@ class CasualtyFinder:
                 continue
             gstart = m.start("groups")
             mentions = self._list_mentions(m.group("groups"), text, name, gstart,
-                                           lone=pattern in (self._of, self._bodies))
+                                           lone=pattern in (self._of, self._bodies, self._colon))
             if len(mentions) > 1 and mentions[0].count > 1 and \
                     all(x.count == 1 and x.mode in ("aged", "ref") for x in mentions[1:]) and \
                     len(mentions) - 1 <= mentions[0].count:
@@ -1124,11 +1169,8 @@ class CasualtiesStage:
             for mention in found:
                 mention.start += sent.clean_start
                 mention.end += sent.clean_start
-            named = self.finder.find_named(doc.nlp, sent.clean_start, sent.clean_end, found, _place_starts(doc, sent))
-            # "his wife and comrades X and Y also died": the parse counts the people a death pattern read as one
-            found = [m for m in found if not (m.mode == "died" and any(
-                n.start < m.end and m.start < n.end for n in named))] + named
-            cache[sent.index] = found
+            cache[sent.index] = self.finder.with_named(doc.nlp, sent.clean_start, sent.clean_end, found,
+                                                       _place_starts(doc, sent))
         return cache[sent.index]
 
     def _reports_violence(self, doc: Document, sent: Sentence, violent_sentences: set[int],

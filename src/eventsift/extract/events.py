@@ -371,8 +371,10 @@ def mark_aux(cand: Candidate, doc: Document, cues: dict[str, frozenset[str]], pu
     sent = nlp_doc[cand.start].sent
     if any(t.lemma_.lower() == "anniversary" for t in sent):
         return "historical"
-    if any(c.lower_ == "ago" for c in verb.subtree if abs(c.i - tok.i) <= 12):
-        return "historical"
+    ago_units = cues.get("ago_units", frozenset())
+    if any(c.lower_ == "ago" and any(t.lemma_.lower() in ago_units or t.lower_ in ago_units for t in c.subtree)
+           for c in verb.subtree if abs(c.i - tok.i) <= 12):
+        return "historical"  # "three weeks ago", "a year ago" (not "nine days ago": a recent act told again)
     if _over_a_period(tok, verb, chain, cues):
         return "historical"
     ref_year = pub_year or max_year
