@@ -29,6 +29,9 @@ from eventsift.extract.casualties import CasualtyFinder
     # "named X" between the person and the verb
     ("A YOUNG FARMER NAMED PABLO ROJAS WAS KILLED BY THE BOMB.", {"killed": 1}),
     ("The riots claimed the lives of four shopkeepers.", {"killed": 4}),
+    # an acronym in brackets after the party the victim belongs to
+    ("AN OFFICIAL FROM THE ANDEAN DEVELOPMENT FUND [ADF] AND A JUDGE FROM THE REGIONAL COURT WERE MURDERED ON MONDAY.",
+     {"killed": 2}),
     ("Gunmen wounded her three brothers.", {"injured": 3}),
     # proper names in a list after the verb count one each, next to the people counted by number
     ("THE TRIBUNAL HEARD OF THE MURDER OF TEACHER ANDRES PAZ, THREE OTHER TEACHERS AND A JANITOR IN THE SCHOOL.",

@@ -96,6 +96,7 @@ def test_events_statement_with_several_events(lexicon_stage: EventsStage, resour
     ("Two years later a grenade was thrown at the same checkpoint.", "historical"),
     ("The chapel was set on fire three years ago by the militia.", "historical"),
     ("Exactly a month ago the same police post had been destroyed.", "historical"),
+    ("During the last six months, five judges have been killed in the city.", "historical"),
 ])
 def test_events_marks_aux(lexicon_stage: EventsStage, resources: Resources, text: str, aux: str) -> None:
     events = run(lexicon_stage, resources, text)
@@ -108,6 +109,7 @@ def test_events_marks_aux(lexicon_stage: EventsStage, resources: Resources, text
     "A 19-year-old student was stabbed outside the station on Friday.",
     # a recent act told again is not history
     "The two nurses were murdered nine days ago by men in uniform.",
+    "Rebels killed five soldiers last week.",
 ])
 def test_events_recent_or_sentence_length_is_not_a_period_total(lexicon_stage: EventsStage, resources: Resources,
                                                                  text: str) -> None:

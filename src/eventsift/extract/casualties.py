@@ -220,7 +220,7 @@ class CasualtyFinder:
         # "two members of his escort", "a driver for the ride-sharing service": who the people are
         # (greedy, but never across a list joiner or a verb: "the mayor of the small town of X, as well as two ...")
         party_word = (r"(?!(?:and|or|as|plus|but|who|whom|which|that|were|was|is|are|had|has|have|in|on|at|by|with"
-                      r"|after|when|during|while)\b)\(?[\w'’-]+\)?")
+                      r"|after|when|during|while)\b)[(\[]?[\w'’-]+[)\]]?")  # (an acronym: "(IDB)", "[IDB]")
         of_party = (rf"(?:\s+(?:of|for|from|at)\s+(?:the|his|her|their|its|a|an)\s+(?:{party_word}\s+){{0,3}}"
                     rf"{party_word})?")
         # "a man in his 40s", "two women in their 20s": an age range belongs to the people counted
@@ -229,7 +229,7 @@ class CasualtyFinder:
                  rf"(?:{persons})(?![\s-]+(?:{persons})\b){of_party}{in_age}|others?"
                  rf"|more))?|(?P<ref>(?:the|this|that|(?!(?:it|that|there|here|what|who|he|she)['’]s)[\w-]+['’]s)\s+"
                  rf"{modifier}{{0,3}}?(?:{singular})(?!['’]s\b){of_party}|he|she|him|her|"
-                 rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))\b")
+                 rf"(?:\d+|[a-z]+)-year-old(?:\s+{modifier}{{0,3}}?(?:{singular}))?))(?:\b|(?<=[)\]]))")
         self._group = re.compile(group, flags)
         # a breakdown set off by dashes or brackets inside a victim list ("six priests -- five Spaniards and one
         # Salvadoran -- and two women"): read without it, the list is whole and nobody is counted twice
