@@ -301,13 +301,13 @@ class CasualtyFinder:
             rf"shooting|stabbing|"
             rf"wounding|injuring|arrests?|"
             rf"detention|abduction|kidnapping)(?:\s+{on_day})?\s+of\s+{named}", flags)
-        # "the bodies of two farmers", "the body of X": the dead
-        # (after a determiner: not "a body of troops")
         # "the assassinations in July at San Pedro Sula: X, Y and Z": the victims listed after a colon; "condemn the
         # murders in the country, especially that of senator X": the victim of the killing "that" stands for
         self._colon = re.compile(
             rf"\b(?P<verb>deaths|killings|murders|slayings|assassinations|massacres|executions)\b[^.:;]{{0,80}}?"
             rf"(?::\s*|\b(?:that|those)\s+of\s+){named}", flags)
+        # "the bodies of two farmers", "the body of X": the dead
+        # (after a determiner: not "a body of troops")
         self._bodies = re.compile(
             rf"\b(?:the|his|her|their)\s+(?P<verb>{_alt(lexicon.body_nouns)})\s+of\s+{named}", flags)
         self._active = re.compile(
