@@ -723,7 +723,7 @@ class CasualtyFinder:
         for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"
                         or (c.dep_ == "nsubj" and h.lower_ in INTRANSITIVE_DEATHS)):
             if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
-                subject = subject.head.head  # "the six priests who were murdered on 16 November"
+                subject = self._antecedent(subject)  # "the six priests who were murdered on 16 November"
             if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
                 continue
             numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num and c.i < subject.i
