@@ -610,7 +610,7 @@ class CasualtyFinder:
                             and any(a.lower_ in ("along", "together") for a in w.children)
                             for g in w.children if g.dep_ == "pobj"]
             # "Otto Sorto, son-in-law of the chief, who died yesterday": the relative pronoun stands for the name
-            victims = [self._antecedent(v) if v.lower_ in RELATIVES and v.head.dep_ == "relcl" else v for v in victims]
+            victims = [self._antecedent(v) for v in victims]
             subjects = [v for v in victims if v.dep_ in ("nsubjpass", "nsubj")]
             groups = [[t for v in subjects for t in v.subtree]] if len(subjects) > 1 else []  # a list parsed apart
             groups += [list(v.subtree) for v in victims if len(subjects) < 2 or v not in subjects]
@@ -704,10 +704,13 @@ class CasualtyFinder:
             i = j - 2
         return count, first
 
-    def _antecedent(self, pronoun: Any) -> Any:
-        """The person a relative pronoun stands for: the noun the clause hangs on, or, when that noun only describes
-        a named person ("Judge X, third judge of public order, who was murdered"), the name it describes."""
-        noun = pronoun.head.head
+    def _antecedent(self, tok: Any) -> Any:
+        """The person a relative pronoun stands for (any other token stands for itself): the noun the clause hangs
+        on, or, when that noun only describes a named person ("Judge X, third judge of public order, who was
+        murdered"), the name it describes."""
+        if tok.lower_ not in RELATIVES or tok.head.dep_ != "relcl":
+            return tok
+        noun = tok.head.head
         while not _is_name(noun) and noun.lemma_.lower() not in self._person_words and noun.dep_ == "pobj" \
                 and noun.head.dep_ == "prep":
             noun = noun.head.head  # "judge of public order, who": the judge
@@ -722,8 +725,7 @@ class CasualtyFinder:
         patterns counted nobody for that field and that sums no several incidents."""
         for subject in (c for h in heads for c in h.children if c.dep_ == "nsubjpass"
                         or (c.dep_ == "nsubj" and h.lower_ in INTRANSITIVE_DEATHS)):
-            if subject.lower_ in RELATIVES and subject.head.dep_ == "relcl":
-                subject = self._antecedent(subject)  # "the six priests who were murdered on 16 November"
+            subject = self._antecedent(subject)  # "the six priests who were murdered on 16 November"
             if subject.lemma_.lower() not in self._person_words and subject.lower_ not in self._person_words:
                 continue
             numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num and c.i < subject.i
